@@ -1,0 +1,52 @@
+# Kinerja: make run (install, migrate, demo data, serve) · make test (lint, migrations, tests x2 DBs)
+SHELL := /bin/bash
+VENV := .venv
+KINERJA := $(VENV)/bin/kinerja
+PYTEST := $(VENV)/bin/pytest
+PG_URL ?= postgres://postgres@127.0.0.1:5432/kinerja_ci
+HOST ?= 127.0.0.1:8000
+
+.PHONY: setup run serve migrate demo test test-sqlite test-postgres lint format bench clean
+
+setup: ## install into .venv from the committed lock file
+	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	uv sync --frozen
+	@mkdir -p var
+
+migrate: setup
+	$(KINERJA) migrate --noinput
+
+demo: migrate ## demo accounts, and demo data when the registries are empty
+	$(KINERJA) demo_users
+
+
+run: demo ## serve on http://127.0.0.1:8000 with the background worker
+	@echo "Kinerja berjalan di http://$(HOST)  (Ctrl+C untuk berhenti)"
+	@trap 'kill 0' EXIT; $(KINERJA) db_worker >var/worker.log 2>&1 & \
+	  DEBUG=$${DEBUG:-1} $(KINERJA) runserver --noreload $(HOST)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: setup lint
+	DATABASE_URL=sqlite:///var/ci-check.sqlite3 $(KINERJA) makemigrations --check --dry-run
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite:
+	DATABASE_URL=sqlite:///var/test.sqlite3 $(PYTEST) -p no:cacheprovider
+
+test-postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || (echo "PostgreSQL tidak berjalan di 127.0.0.1:5432" && exit 1)
+	DATABASE_URL=$(PG_URL) $(PYTEST) -p no:cacheprovider --create-db
+
+bench: setup
+	$(VENV)/bin/python bench/compute_bench.py
+
+clean:
+	rm -rf var/test.sqlite3 var/ci-check.sqlite3

@@ -1,0 +1,56 @@
+"""Append-only audit log with a hash chain, and the log of looks at personal data."""
+
+from django.conf import settings
+from django.db import models
+
+
+class AuditEntry(models.Model):
+    """One change. `hash` covers this entry's content and the previous entry's hash."""
+
+    waktu = models.DateTimeField("waktu", db_index=True)
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    nama_pengguna = models.CharField("pengguna", max_length=150, blank=True)
+    aksi = models.CharField("aksi", max_length=40)
+    objek_jenis = models.CharField("jenis objek", max_length=80, db_index=True)
+    objek_id = models.CharField("id objek", max_length=80, blank=True, db_index=True)
+    sebelum = models.JSONField("sebelum", null=True, blank=True)
+    sesudah = models.JSONField("sesudah", null=True, blank=True)
+    hash_sebelumnya = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = "entri audit"
+        verbose_name_plural = "jejak audit"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.aksi} {self.objek_jenis} {self.objek_id}"
+
+
+class AksesDataPribadi(models.Model):
+    """Who looked at which personal data, when (UU 27/2022)."""
+
+    class Jenis(models.TextChoices):
+        LIHAT_NIK = "lihat_nik", "Menampilkan NIK lengkap"
+        BUKA_ORANG = "buka_orang", "Membuka halaman orang"
+        EKSPOR = "ekspor", "Ekspor berisi data pribadi"
+
+    waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    nama_pengguna = models.CharField("pengguna", max_length=150)
+    jenis = models.CharField("jenis akses", max_length=12, choices=Jenis.choices)
+    objek = models.CharField("objek", max_length=200)
+    jumlah = models.PositiveIntegerField("jumlah orang", default=1)
+    alamat_ip = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "akses data pribadi"
+        verbose_name_plural = "log akses data pribadi"
+        ordering = ["-waktu"]
+
+    def __str__(self) -> str:
+        return f"{self.waktu:%Y-%m-%d %H:%M} {self.nama_pengguna} {self.jenis} {self.objek}"

@@ -1,0 +1,33 @@
+from django.contrib import admin
+
+from .models import Indikator, Keputusan, SasaranStrategis
+
+
+class SasaranInline(admin.TabularInline):
+    model = SasaranStrategis
+    extra = 0
+
+
+class IndikatorInline(admin.StackedInline):
+    model = Indikator
+    extra = 0
+
+
+@admin.register(Keputusan)
+class KeputusanAdmin(admin.ModelAdmin):
+    list_display = ["versi", "nomor", "tanggal_ditetapkan", "berlaku_mulai", "kode_wilayah"]
+    list_filter = ["kode_wilayah"]
+    inlines = [SasaranInline, IndikatorInline]
+
+    def has_change_permission(self, request, obj=None):
+        # A recorded version is history: amendments create a new version (services.keputusan_amend).
+        if obj is not None and obj.perubahan.exists():
+            return False
+        return super().has_change_permission(request, obj)
+
+
+@admin.register(Indikator)
+class IndikatorAdmin(admin.ModelAdmin):
+    list_display = ["kode", "keputusan", "penanggung_jawab", "satuan", "polaritas"]
+    list_filter = ["keputusan", "bidang"]
+    search_fields = ["kode", "nama"]

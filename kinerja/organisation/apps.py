@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrganisationConfig(AppConfig):
+    name = "kinerja.organisation"
+    verbose_name = "Organisasi dan pengguna"

@@ -1,0 +1,107 @@
+"""The one place that decides who may see and change what.
+
+Areas are the registries and functions of the product. Each area belongs to a Bidang (or to none, for
+catalogue-wide areas). The rule "a Bidang's people change only their Bidang's data" lives here.
+"""
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
+
+from .models import Role
+
+
+class Area(StrEnum):
+    KATALOG = "katalog"  # IKU catalogue, definitions, amendments
+    TARGET = "target"  # Renstra / PK targets
+    ANGGARAN = "anggaran"  # budgets
+    PPKS = "ppks"
+    LAYANAN_REHAB = "layanan_rehab"  # basic-needs services to PPKS
+    PSKS = "psks"
+    PELATIHAN = "pelatihan"
+    DTKS = "dtks"
+    LAYANAN_LINJAMSOS = "layanan_linjamsos"  # child care, social assistance, disaster aid
+    BENCANA = "bencana"
+    KORBAN = "korban"
+    AUDIT = "audit"
+    PENGGUNA = "pengguna"
+
+
+# Which Bidang owns each registry area (contract: Bidang staff change only their Bidang's registries).
+AREA_BIDANG: dict[Area, str] = {
+    Area.PPKS: "rehabilitasi",
+    Area.LAYANAN_REHAB: "rehabilitasi",
+    Area.PSKS: "pemberdayaan",
+    Area.PELATIHAN: "pemberdayaan",
+    Area.DTKS: "linjamsos",
+    Area.LAYANAN_LINJAMSOS: "linjamsos",
+    Area.BENCANA: "linjamsos",
+    Area.KORBAN: "linjamsos",
+}
+PLANNING_AREAS = frozenset({Area.KATALOG, Area.TARGET, Area.ANGGARAN})
+
+# Roles that see full NIK (they work with the people themselves).
+ROLES_SEEING_NIK = frozenset({Role.STAF, Role.KABID, Role.ADMIN})
+
+
+def _role(user) -> str | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if getattr(user, "is_superuser", False):
+        return Role.ADMIN
+    return user.role
+
+
+def can_view(user, area: Area) -> bool:
+    """Every signed-in role reads every area except accounts (admin) ; the public reads none."""
+    role = _role(user)
+    if role is None:
+        return False
+    if area == Area.PENGGUNA:
+        return role == Role.ADMIN
+    if area == Area.AUDIT:
+        return role in (Role.AUDITOR, Role.ADMIN, Role.KADIS)
+    return True
+
+
+def can_change(user, area: Area) -> bool:
+    role = _role(user)
+    if role is None or role == Role.AUDITOR:
+        return False
+    if role == Role.ADMIN:
+        return True
+    if area in PLANNING_AREAS:
+        return role == Role.PERENCANA
+    owner = AREA_BIDANG.get(area)
+    if owner is None:
+        return False
+    return role in (Role.STAF, Role.KABID) and bidang_kode(user) == owner
+
+
+def bidang_kode(user) -> str | None:
+    bidang = getattr(user, "bidang", None)
+    return bidang.kode if bidang is not None else None
+
+
+def can_see_nik(user) -> bool:
+    role = _role(user)
+    return role in ROLES_SEEING_NIK
+
+
+def changeable_areas(user, areas: Iterable[Area] = tuple(Area)) -> list[Area]:
+    return [a for a in areas if can_change(user, a)]
+
+
+def require_view(user, area: Area) -> None:
+    if not can_view(user, area):
+        raise PermissionDenied("Anda tidak berhak melihat data ini.")
+
+
+def require_change(user, area: Area) -> None:
+    if not can_change(user, area):
+        raise PermissionDenied("Anda tidak berhak mengubah data ini.")
+
+
+def has_role(user, *roles: str) -> bool:
+    return _role(user) in roles

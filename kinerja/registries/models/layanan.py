@@ -1,0 +1,63 @@
+from django.db import models
+from django.db.models.functions import Coalesce
+from simple_history.models import HistoricalRecords
+
+from .base import Tercatat
+
+
+class SumberDana(models.TextChoices):
+    APBD = "APBD", "APBD"
+    APBN = "APBN", "APBN"
+    LAINNYA = "lainnya", "Lainnya"
+
+
+class Layanan(Tercatat):
+    """A service or assistance given to a person (optionally for a disaster event)."""
+
+    orang = models.ForeignKey("Orang", on_delete=models.PROTECT, related_name="layanan")
+    jenis = models.ForeignKey(
+        "JenisLayanan", on_delete=models.PROTECT, related_name="+", verbose_name="jenis layanan"
+    )
+    tanggal = models.DateField("tanggal")
+    program = models.CharField("program", max_length=200, blank=True, default="")
+    nilai_rp = models.BigIntegerField("nilai (Rp)", null=True, blank=True)
+    sumber_dana = models.CharField(
+        "sumber dana", max_length=8, choices=SumberDana.choices, blank=True
+    )
+    bencana = models.ForeignKey(
+        "Bencana",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="layanan",
+        verbose_name="kejadian bencana",
+    )
+    keterangan = models.TextField("keterangan", blank=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = "layanan"
+        verbose_name_plural = "layanan"
+        constraints = [
+            # Natural key (contract): an empty part is part of the key, so NULL counts as a value.
+            models.UniqueConstraint(
+                "orang",
+                "jenis",
+                "tanggal",
+                "program",
+                Coalesce("bencana", 0),
+                name="unique_layanan_natural_key",
+            ),
+            models.CheckConstraint(
+                name="layanan_nilai_not_negative",
+                condition=models.Q(nilai_rp__isnull=True) | models.Q(nilai_rp__gte=0),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["orang", "tanggal"]),
+            models.Index(fields=["kode_kabkota", "jenis", "tanggal"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jenis_id} {self.tanggal}"

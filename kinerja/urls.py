@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Kinerja: Dinas Sosial"
+admin.site.site_title = "Kinerja"
+admin.site.index_title = "Administrasi"
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("", include("kinerja.web.urls")),
+]

@@ -1,0 +1,130 @@
+"""Every view: anonymous, wrong role, right role, bad input."""
+
+import pytest
+from django.urls import reverse
+
+from conftest import PASSWORD
+from kinerja.indicators.models import Indikator
+
+ALL_ROLES = [
+    "perencana", "staf_pemberdayaan", "staf_rehabilitasi", "staf_linjamsos", "kabid_pemberdayaan",
+    "kabid_rehabilitasi", "kabid_linjamsos", "kadis", "auditor", "admin",
+]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_home_public_lists_the_five_iku_in_the_decree_words(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for ind in Indikator.objects.filter(keputusan__versi=1):
+        assert ind.nama in html
+        assert ind.cara_perhitungan.replace("%", "%") in html
+    assert "061 Tahun 2023" in html
+    assert "31 Januari 2023" in html
+    assert 'lang="id"' in html
+
+
+@pytest.mark.django_db
+def test_home_uses_only_local_assets(client):
+    html = client.get("/").content.decode()
+    assert "http://" not in html.replace("http://testserver", "")
+    assert "https://" not in html
+    assert "/static/kinerja/kinerja.css" in html
+
+
+@pytest.mark.django_db
+def test_static_asset_is_served(client):
+    assert client.get("/static/kinerja/kinerja.css").status_code == 200
+
+
+@pytest.mark.django_db
+def test_security_headers(client):
+    r = client.get("/")
+    assert "default-src 'self'" in r["Content-Security-Policy"]
+    assert r["X-Frame-Options"] == "DENY"
+    assert r["X-Content-Type-Options"] == "nosniff"
+    assert r["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_beranda_anonymous_redirects_to_login(client):
+    r = client.get(reverse("beranda"))
+    assert r.status_code == 302 and r["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_beranda_for_each_role(client, users, role):
+    client.force_login(users[role])
+    r = client.get(reverse("beranda"))
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert users[role].get_role_display() in html
+    if role.startswith("staf_rehabilitasi"):
+        assert "lihat dan ubah" in html
+
+
+@pytest.mark.django_db
+def test_login_right_password(client, users):
+    r = client.post(reverse("login"), {"username": "kadis", "password": PASSWORD})
+    assert r.status_code == 302 and r["Location"] == reverse("beranda")
+
+
+@pytest.mark.django_db
+def test_login_wrong_password_message_in_indonesian(client, users):
+    r = client.post(reverse("login"), {"username": "kadis", "password": "salah"})
+    assert r.status_code == 200
+    assert "Nama pengguna atau kata sandi salah" in r.content.decode()
+
+
+@pytest.mark.django_db
+def test_login_empty_form_is_bad_input(client, users):
+    r = client.post(reverse("login"), {})
+    assert r.status_code == 200
+    assert "wajib" in r.content.decode().lower() or "harus" in r.content.decode().lower()
+
+
+@pytest.mark.django_db
+def test_login_throttled_after_repeated_failures(client, users, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    for _ in range(3):
+        client.post(reverse("login"), {"username": "kadis", "password": "salah"})
+    r = client.post(reverse("login"), {"username": "kadis", "password": PASSWORD})
+    assert r.status_code == 429
+    assert "Terlalu banyak percobaan" in r.content.decode()
+
+
+@pytest.mark.django_db
+def test_logout_requires_post(client, users):
+    client.force_login(users["kadis"])
+    assert client.get(reverse("logout")).status_code == 405
+    assert client.post(reverse("logout")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_admin_anonymous_wrong_role_right_role(client, users):
+    url = "/admin/indicators/keputusan/"
+    assert client.get(url).status_code == 302
+    client.force_login(users["staf_rehabilitasi"])
+    assert client.get(url).status_code == 302  # not staff: sent to the admin login
+    client.force_login(users["admin"])
+    r = client.get(url)
+    assert r.status_code == 200
+    assert "061 Tahun 2023" in r.content.decode()
+
+
+@pytest.mark.django_db
+def test_english_through_language_switch(client):
+    r = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert r.status_code == 302
+    html = client.get("/").content.decode()
+    assert 'lang="en"' in html
+
+
+@pytest.mark.django_db
+def test_session_cookie_flags(client, users, settings):
+    settings.SESSION_COOKIE_SECURE = True
+    r = client.post(reverse("login"), {"username": "kadis", "password": PASSWORD})
+    cookie = r.cookies["sessionid"]
+    assert cookie["httponly"] and cookie["secure"] and cookie["samesite"] == "Lax"
