@@ -1,0 +1,23 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kinerja.reports.services import BUILDERS, FORMATS, write_document
+
+
+class Command(BaseCommand):
+    help = "Tulis dokumen kinerja (IKU, PK, LKjIP, SPM, rekap) sebagai XLSX, PDF atau DOCX."
+
+    def add_arguments(self, parser):
+        parser.add_argument("kind", choices=list(BUILDERS))
+        parser.add_argument("--year", type=int, required=True)
+        parser.add_argument("--quarter", type=int, choices=[1, 2, 3, 4])
+        parser.add_argument("--format", dest="fmt", choices=list(FORMATS), required=True)
+        parser.add_argument("--output", required=True)
+
+    def handle(self, *args, kind, year, quarter, fmt, output, **opts):
+        try:
+            path = write_document(kind, fmt, Path(output), year=year, quarter=quarter)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"Dokumen {kind} ({fmt}) ditulis ke {path}")

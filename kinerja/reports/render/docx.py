@@ -1,0 +1,130 @@
+"""DOCX through python-docx: A4, letterhead, page numbers, the same blocks as the PDF."""
+
+import io
+
+from docx import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from ..common import fmt
+from ..document import Document, Heading, Image, PageBreak, Paragraph, Signature, Table
+
+
+def _page_number_field(paragraph) -> None:
+    paragraph.add_run("Halaman ")
+    for code in ("PAGE",):
+        run = paragraph.add_run()
+        begin, instr, end = (
+            OxmlElement("w:fldChar"),
+            OxmlElement("w:instrText"),
+            OxmlElement("w:fldChar"),
+        )
+        begin.set(qn("w:fldCharType"), "begin")
+        instr.set(qn("xml:space"), "preserve")
+        instr.text = code
+        end.set(qn("w:fldCharType"), "end")
+        run._r.append(begin)
+        run._r.append(instr)
+        run._r.append(end)
+
+
+def _setup(doc: Document, d) -> None:
+    section = d.sections[0]
+    section.page_height, section.page_width = Mm(297), Mm(210)
+    if doc.landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_height, section.page_width = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(18)
+    section.top_margin = section.bottom_margin = Mm(16)
+    style = d.styles["Normal"]
+    style.font.name = "Arial"
+    style.font.size = Pt(10)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_number_field(footer)
+
+
+def _center(d, text: str, size: int, bold: bool = True) -> None:
+    p = d.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_after = Pt(0)
+    r = p.add_run(text)
+    r.bold, r.font.size = bold, Pt(size)
+
+
+def _table(d, block: Table) -> None:
+    if block.title:
+        d.add_paragraph().add_run(block.title).bold = True
+    t = d.add_table(rows=1, cols=len(block.columns))
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, col in zip(t.rows[0].cells, block.columns, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(col.title).bold = True
+    for row in block.rows:
+        cells = t.add_row().cells
+        for cell, value, col in zip(cells, row, block.columns, strict=True):
+            cell.text = fmt(value, col.kind)
+            if col.kind != "text":
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if block.note:
+        d.add_paragraph(block.note).runs[0].italic = True
+
+
+def render_docx(doc: Document) -> bytes:
+    d = DocxDocument()
+    _setup(doc, d)
+    _center(d, doc.letterhead.pemerintah, 13)
+    _center(d, doc.letterhead.dinas, 16)
+    _center(
+        d, f"Alamat Kantor: {doc.letterhead.alamat} · Email: {doc.letterhead.email}", 8, bold=False
+    )
+    d.add_paragraph("_" * 90).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _center(d, doc.title.upper(), 12)
+    if doc.subtitle:
+        _center(d, doc.subtitle, 10, bold=False)
+    if doc.provisional:
+        d.add_paragraph(
+            "Catatan: angka yang ditandai (s) bersifat sementara karena belum disetujui Kepala Dinas."
+        ).runs[0].bold = True
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            d.add_heading(block.text, level=min(block.level, 3))
+        elif isinstance(block, Paragraph):
+            run = d.add_paragraph().add_run(block.text)
+            run.bold, run.italic = block.bold, block.italic
+        elif isinstance(block, Table):
+            _table(d, block)
+        elif isinstance(block, Image):
+            if block.png:
+                d.add_picture(io.BytesIO(block.png), width=Mm(150))
+            if block.caption:
+                d.add_paragraph(block.caption).runs[0].italic = True
+        elif isinstance(block, Signature):
+            for i, line in enumerate(
+                [
+                    block.place_date,
+                    block.position,
+                    "",
+                    "",
+                    "",
+                    block.name,
+                    block.rank,
+                    f"NIP. {block.nip}",
+                ]
+            ):
+                p = d.add_paragraph()
+                p.paragraph_format.left_indent = Mm(95)
+                p.paragraph_format.space_after = Pt(0)
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                run = p.add_run(line)
+                run.bold = i == 5
+        elif isinstance(block, PageBreak):
+            d.add_page_break()
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()

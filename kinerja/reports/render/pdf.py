@@ -1,0 +1,43 @@
+"""PDF through WeasyPrint from one HTML template (A4, letterhead, page numbers)."""
+
+from django.template.loader import render_to_string
+
+from ..common import fmt
+from ..document import Document, Heading, Image, PageBreak, Paragraph, Signature, Table
+
+
+def _block(block) -> dict:
+    if isinstance(block, Table):
+        total = sum(c.width for c in block.columns) or 1
+        return {
+            "type": "table",
+            "title": block.title,
+            "note": block.note,
+            "columns": [
+                {"title": c.title, "pct": round(c.width * 100 / total, 2), "num": c.kind != "text"}
+                for c in block.columns
+            ],
+            "rows": [
+                [
+                    {"text": fmt(v, c.kind), "num": c.kind != "text"}
+                    for v, c in zip(row, block.columns, strict=True)
+                ]
+                for row in block.rows
+            ],
+        }
+    kind = {Heading: "heading", Paragraph: "paragraph", Image: "image", Signature: "signature"}
+    if isinstance(block, PageBreak):
+        return {"type": "pagebreak"}
+    return {"type": kind[type(block)], "b": block}
+
+
+def render_html(doc: Document) -> str:
+    return render_to_string(
+        "reports/dokumen.html", {"doc": doc, "blocks": [_block(b) for b in doc.blocks]}
+    )
+
+
+def render_pdf(doc: Document) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=render_html(doc)).write_pdf()

@@ -1,0 +1,34 @@
+"""Producing a document: pick the builder, render it in the asked format."""
+
+from pathlib import Path
+
+from .builders.iku import build_iku
+from .document import Document
+from .periods import period_end
+from .render import RENDERERS
+
+BUILDERS = {
+    "iku": lambda year, quarter: build_iku(date=period_end(year, quarter)),
+}
+FORMATS = tuple(RENDERERS)
+
+
+def build_document(kind: str, *, year: int, quarter: int | None = None) -> Document:
+    if kind not in BUILDERS:
+        raise ValueError(f"Jenis dokumen tidak dikenal: {kind}. Pilihan: {', '.join(BUILDERS)}.")
+    return BUILDERS[kind](year, quarter)
+
+
+def render_document(kind: str, fmt: str, *, year: int, quarter: int | None = None) -> bytes:
+    if fmt not in RENDERERS:
+        raise ValueError(f"Format tidak dikenal: {fmt}. Pilihan: {', '.join(RENDERERS)}.")
+    return RENDERERS[fmt](build_document(kind, year=year, quarter=quarter))
+
+
+def write_document(
+    kind: str, fmt: str, output: Path, *, year: int, quarter: int | None = None
+) -> Path:
+    data = render_document(kind, fmt, year=year, quarter=quarter)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(data)
+    return output
