@@ -19,6 +19,9 @@ class AuditEntry(models.Model):
     sesudah = models.JSONField("sesudah", null=True, blank=True)
     hash_sebelumnya = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # The previous entry's id, covered by the hash: when an entry is removed, the next one still names
+    # it, so `audit verify` can say exactly which entry is missing (ids may have gaps on PostgreSQL).
+    id_sebelumnya = models.BigIntegerField("id entri sebelumnya", null=True, blank=True)
 
     class Meta:
         verbose_name = "entri audit"
@@ -27,6 +30,27 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.aksi} {self.objek_jenis} {self.objek_id}"
+
+
+class AuditHead(models.Model):
+    """The chain's head, updated in the same transaction as every append.
+
+    The hash chain alone detects an altered or removed *middle* entry; removing the last entries leaves
+    a shorter chain that still verifies. The head remembers how long the chain is and its last hash, so
+    a removed tail is detected too (docs/keputusan-desain.md D56 names the limit).
+    """
+
+    kunci = models.CharField(max_length=20, unique=True, default="utama")
+    jumlah = models.PositiveBigIntegerField("jumlah entri", default=0)
+    id_terakhir = models.BigIntegerField("id entri terakhir", null=True, blank=True)
+    hash_terakhir = models.CharField("hash entri terakhir", max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = "kepala rantai audit"
+        verbose_name_plural = "kepala rantai audit"
+
+    def __str__(self) -> str:
+        return f"{self.jumlah} entri, terakhir #{self.id_terakhir}"
 
 
 class AksesDataPribadi(models.Model):

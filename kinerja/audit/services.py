@@ -9,9 +9,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from .models import AksesDataPribadi, AuditEntry
+from .models import AksesDataPribadi, AuditEntry, AuditHead
 
 GENESIS = "0" * 64
+HEAD_KEY = "utama"
 
 
 def _digest(entry: AuditEntry) -> str:
@@ -26,12 +27,30 @@ def _digest(entry: AuditEntry) -> str:
         "sesudah": entry.sesudah,
         "prev": entry.hash_sebelumnya,
     }
+    if entry.id_sebelumnya is not None:
+        # Entries written before the link existed keep their original digest.
+        payload["prev_id"] = entry.id_sebelumnya
     text = json.dumps(payload, sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _jsonable(value: Any) -> Any:
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder)) if value is not None else None
+
+
+def _locked_head() -> AuditHead:
+    head = AuditHead.objects.select_for_update().filter(kunci=HEAD_KEY).first()
+    if head is None:
+        # First write (or a flushed test database): start the head from whatever the log holds.
+        last = AuditEntry.objects.order_by("-id").first()
+        head = AuditHead.objects.create(
+            kunci=HEAD_KEY,
+            jumlah=AuditEntry.objects.count(),
+            id_terakhir=last.pk if last else None,
+            hash_terakhir=last.hash if last else "",
+        )
+        head = AuditHead.objects.select_for_update().get(pk=head.pk)
+    return head
 
 
 @transaction.atomic
@@ -44,10 +63,12 @@ def audit_record(
     sebelum: dict | None = None,
     sesudah: dict | None = None,
 ) -> AuditEntry:
-    """Append one entry. The last entry is locked so two writers cannot fork the chain."""
-    last = AuditEntry.objects.select_for_update().order_by("-id").first()
+    """Append one entry. The head row is locked so two writers cannot fork the chain."""
+    head = _locked_head()
+    last = AuditEntry.objects.order_by("-id").first()
+    now = timezone.now()
     entry = AuditEntry(
-        waktu=timezone.now().replace(microsecond=timezone.now().microsecond // 1000 * 1000),
+        waktu=now.replace(microsecond=now.microsecond // 1000 * 1000),
         pengguna=user if getattr(user, "pk", None) else None,
         nama_pengguna=getattr(user, "username", "") or "",
         aksi=aksi,
@@ -56,13 +77,24 @@ def audit_record(
         sebelum=_jsonable(sebelum),
         sesudah=_jsonable(sesudah),
         hash_sebelumnya=last.hash if last else GENESIS,
-        hash="pending-" + hashlib.sha256(str(timezone.now().timestamp()).encode()).hexdigest()[:50],
+        id_sebelumnya=last.pk if last else 0,
+        hash="pending-" + hashlib.sha256(str(now.timestamp()).encode()).hexdigest()[:50],
     )
     entry.save()
     entry.refresh_from_db()  # read back exactly what the database stores before hashing
     entry.hash = _digest(entry)
     entry.save(update_fields=["hash"])
+    head.jumlah += 1
+    head.id_terakhir = entry.pk
+    head.hash_terakhir = entry.hash
+    head.save(update_fields=["jumlah", "id_terakhir", "hash_terakhir"])
     return entry
+
+
+def audit_head_hash() -> str:
+    """The hash of the newest entry: recorded beside approvals as an outside anchor of the chain."""
+    last = AuditEntry.objects.order_by("-id").only("hash").first()
+    return last.hash if last else GENESIS
 
 
 @dataclass(frozen=True)
@@ -74,12 +106,28 @@ class VerifyResult:
 
 
 def audit_verify() -> VerifyResult:
-    """Walk the chain in id order; the first entry whose hash or link is wrong is named."""
+    """Walk the chain in id order and name the first entry that was altered or removed.
+
+    Checks, in order: each entry's link to the previous one (a removed middle entry breaks it, and the
+    next entry's `id_sebelumnya` names the removed one), each entry's own hash (an altered entry), and
+    finally the head record (removed entries at the end of the log).
+    """
     prev_hash = GENESIS
     prev_id = 0
     checked = 0
     for entry in AuditEntry.objects.order_by("id").iterator(chunk_size=2000):
-        if entry.hash_sebelumnya != prev_hash:
+        if entry.hash_sebelumnya != prev_hash or (
+            entry.id_sebelumnya is not None and entry.id_sebelumnya != prev_id
+        ):
+            missing = entry.id_sebelumnya
+            if missing and missing != prev_id and _digest(entry) == entry.hash:
+                return VerifyResult(
+                    False,
+                    checked,
+                    missing,
+                    f"entri #{missing} telah dihapus (rantai terputus antara #{prev_id} dan "
+                    f"#{entry.pk})",
+                )
             return VerifyResult(
                 False,
                 checked,
@@ -90,6 +138,28 @@ def audit_verify() -> VerifyResult:
             return VerifyResult(False, checked, entry.pk, f"isi entri #{entry.pk} telah diubah")
         prev_hash, prev_id = entry.hash, entry.pk
         checked += 1
+    head = AuditHead.objects.filter(kunci=HEAD_KEY).first()
+    if (
+        head is not None
+        and (head.id_terakhir or 0)
+        and (head.id_terakhir != (prev_id or None) or head.hash_terakhir != prev_hash)
+    ):
+        return VerifyResult(
+            False,
+            checked,
+            head.id_terakhir,
+            f"entri terakhir #{head.id_terakhir} telah dihapus (log kini berakhir di #{prev_id})",
+        )
+    if head is not None and head.jumlah != checked:
+        return VerifyResult(
+            False,
+            checked,
+            prev_id or None,
+            f"jumlah entri {checked} tidak sama dengan yang tercatat di kepala rantai "
+            f"({head.jumlah})",
+        )
+    if head is None and checked:
+        return VerifyResult(False, checked, None, "kepala rantai audit hilang")
     return VerifyResult(True, checked)
 
 

@@ -105,3 +105,63 @@ def require_change(user, area: Area) -> None:
 
 def has_role(user, *roles: str) -> bool:
     return _role(user) in roles
+
+
+# --- Approval of figures, targets, analysis (issue 5) ---------------------------------------------
+# Each step belongs to one office; the Administrator keeps accounts, not signatures (D51), so admin is
+# not among them. `bidang` is the responsible Bidang's kode (Indikator.bidang of the version in force).
+WORKFLOW_ROLE: dict[str, str] = {
+    "submit": Role.STAF,
+    "verify": Role.KABID,
+    "approve": Role.KADIS,
+    "reopen": Role.KADIS,
+}
+WORKFLOW_ROLE_NAME = {
+    "submit": "staf Bidang penanggung jawab",
+    "verify": "Kepala Bidang penanggung jawab",
+    "approve": "Kepala Dinas",
+    "reopen": "Kepala Dinas",
+}
+
+
+def workflow_refusal(user, aksi: str, bidang: str) -> str | None:
+    """Why `user` may not take approval step `aksi` on an indicator of `bidang`; None when allowed."""
+    role = _role(user)
+    needed = WORKFLOW_ROLE.get(aksi)
+    if needed is None:
+        return f"Aksi tidak dikenal: {aksi}."
+    if role is None:
+        return "Silakan masuk terlebih dahulu."
+    if role != needed or getattr(user, "is_superuser", False):
+        return f"Hanya {WORKFLOW_ROLE_NAME[aksi]} yang boleh melakukan langkah ini."
+    if needed in (Role.STAF, Role.KABID) and bidang_kode(user) != bidang:
+        return (
+            f"Indikator ini tanggung jawab bidang lain ({bidang}); "
+            f"hanya {WORKFLOW_ROLE_NAME[aksi]} yang boleh melakukan langkah ini."
+        )
+    return None
+
+
+def can_workflow(user, aksi: str, bidang: str) -> bool:
+    return workflow_refusal(user, aksi, bidang) is None
+
+
+def can_edit_targets(user) -> bool:
+    """Renstra/PK targets and the achievement scale: the Perencana (and Admin, D4)."""
+    return can_change(user, Area.TARGET)
+
+
+def can_edit_budget(user) -> bool:
+    return can_change(user, Area.ANGGARAN)
+
+
+def can_edit_analysis(user, bidang: str) -> bool:
+    """The responsible Bidang writes its analysis; the Perencana compiles and edits the LKjIP."""
+    role = _role(user)
+    if role in (Role.PERENCANA, Role.ADMIN):
+        return True
+    return role in (Role.STAF, Role.KABID) and bidang_kode(user) == bidang
+
+
+def can_read_audit_log(user) -> bool:
+    return can_view(user, Area.AUDIT)

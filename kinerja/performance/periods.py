@@ -1,0 +1,23 @@
+"""Periods come from the engine (`kinerja.indicators.engine.periods`); here only their Indonesian names."""
+
+from kinerja.indicators.engine.periods import Periode
+
+__all__ = ["Periode", "periode_nama", "periode_parse"]
+
+
+def periode_nama(periode: Periode) -> str:
+    """`Triwulan 2 2025` or `Tahun 2025`."""
+    if periode.triwulan:
+        return f"Triwulan {periode.triwulan} {periode.tahun}"
+    return f"Tahun {periode.tahun}"
+
+
+def periode_parse(label: str) -> Periode:
+    """`2025` or `2025-Q2`; raises ValueError with an Indonesian message."""
+    try:
+        periode = Periode.from_label(str(label).strip().upper())
+    except ValueError:
+        raise ValueError(f"Periode '{label}' tidak dikenal (pakai 2025 atau 2025-Q2).") from None
+    if not 2000 <= periode.tahun <= 2100:
+        raise ValueError(f"Tahun {periode.tahun} di luar rentang.")
+    return periode
