@@ -79,6 +79,26 @@ def can_change(user, area: Area) -> bool:
     return role in (Role.STAF, Role.KABID) and bidang_kode(user) == owner
 
 
+def can_view_records(user, area: Area) -> bool:
+    """Opening a registry's records (personal data: need to know, UU 27/2022, D20).
+
+    `can_view` says which areas a role may read at all (figures, catalogue); the records behind a
+    Bidang's registry are opened by that Bidang's own people only. The roles outside the Bidang
+    (perencana, kadis, auditor, admin) read every registry.
+    """
+    if not can_view(user, area):
+        return False
+    owner = AREA_BIDANG.get(area)
+    if owner is not None and _role(user) in (Role.STAF, Role.KABID):
+        return bidang_kode(user) == owner
+    return True
+
+
+def require_view_records(user, area: Area) -> None:
+    if not can_view_records(user, area):
+        raise PermissionDenied("Registri ini milik bidang lain; Anda tidak berhak membukanya.")
+
+
 def bidang_kode(user) -> str | None:
     bidang = getattr(user, "bidang", None)
     return bidang.kode if bidang is not None else None

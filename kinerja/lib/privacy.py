@@ -1,0 +1,17 @@
+"""Personal data shown on screen: NIK masking (contract section 4)."""
+
+
+def mask_nik(value: str | None) -> str:
+    """`6372041208900001` -> `6372********0001`: the region prefix and serial stay readable.
+
+    Anything that is not 16 characters long (an old or broken value) is masked whole except its
+    last 4 characters, so a malformed NIK never leaks either.
+    """
+    if not value:
+        return ""
+    value = str(value)
+    if len(value) == 16:
+        return f"{value[:4]}{'*' * 8}{value[-4:]}"
+    if len(value) <= 4:
+        return "*" * len(value)
+    return "*" * (len(value) - 4) + value[-4:]

@@ -1,0 +1,171 @@
+"""Which registry area a record belongs to, and one permission-scoped getter per model.
+
+The rules themselves live in `kinerja.organisation.permissions`; this module only knows how the
+registry's records map onto its areas (healthchecks' `_get_check_for_user`, one per model).
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+
+from kinerja.organisation.permissions import (
+    Area,
+    can_change,
+    can_view_records,
+    require_change,
+    require_view_records,
+)
+
+from .models import (
+    Bencana,
+    DtksAnggota,
+    KegiatanPelatihan,
+    KelompokLayanan,
+    Korban,
+    Layanan,
+    Orang,
+    Pelatihan,
+    Ppks,
+    Psks,
+)
+
+# Registries whose records are people (Orang): a person page is theirs to open.
+PERSON_AREAS = (Area.PPKS, Area.LAYANAN_REHAB, Area.DTKS, Area.LAYANAN_LINJAMSOS, Area.KORBAN)
+LAYANAN_AREAS = (Area.LAYANAN_REHAB, Area.LAYANAN_LINJAMSOS)
+
+# D21: a basic-needs service given outside a disaster is Rehabilitasi Sosial's (IKU-2); every other
+# service (child care, social assistance, disaster aid, basic needs given for an event) is
+# Linjamsos' (IKU-3A, 3B, 4).
+LAYANAN_REHAB_Q = Q(jenis__kelompok=KelompokLayanan.DASAR, bencana__isnull=True)
+
+
+def layanan_area(layanan: Layanan) -> Area:
+    rehab = layanan.jenis.kelompok == KelompokLayanan.DASAR and layanan.bencana_id is None
+    return Area.LAYANAN_REHAB if rehab else Area.LAYANAN_LINJAMSOS
+
+
+def jenis_layanan_area(kelompok: str, *, with_bencana: bool) -> Area:
+    if kelompok == KelompokLayanan.DASAR and not with_bencana:
+        return Area.LAYANAN_REHAB
+    return Area.LAYANAN_LINJAMSOS
+
+
+def kabkota() -> str:
+    return settings.KINERJA_KODE_WILAYAH
+
+
+def scoped(qs: QuerySet) -> QuerySet:
+    """Only this deployment's kab/kota (contract section 0)."""
+    return qs.filter(kode_kabkota=kabkota())
+
+
+def can_view_orang(user) -> bool:
+    return any(can_view_records(user, a) for a in PERSON_AREAS)
+
+
+def can_change_orang(user) -> bool:
+    return any(can_change(user, a) for a in PERSON_AREAS)
+
+
+def require_view_orang(user) -> None:
+    if not can_view_orang(user):
+        raise PermissionDenied("Anda tidak berhak membuka data orang.")
+
+
+def require_change_orang(user) -> None:
+    if not can_change_orang(user):
+        raise PermissionDenied("Anda tidak berhak mengubah data orang.")
+
+
+def layanan_visible(user, qs: QuerySet) -> QuerySet:
+    """The services this user may open: the areas of their Bidang, or all for readers of all."""
+    rehab = can_view_records(user, Area.LAYANAN_REHAB)
+    linjamsos = can_view_records(user, Area.LAYANAN_LINJAMSOS)
+    if rehab and linjamsos:
+        return qs
+    if rehab:
+        return qs.filter(LAYANAN_REHAB_Q)
+    if linjamsos:
+        return qs.exclude(LAYANAN_REHAB_Q)
+    return qs.none()
+
+
+def require_view_layanan(user) -> None:
+    if not any(can_view_records(user, a) for a in LAYANAN_AREAS):
+        raise PermissionDenied("Registri layanan ini milik bidang lain.")
+
+
+def _get(model: type[Model], pk, qs: QuerySet | None = None) -> Model:
+    qs = scoped(qs if qs is not None else model.objects.all())
+    try:
+        return qs.get(pk=pk)
+    except (model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404(f"{model._meta.verbose_name} tidak ditemukan") from exc
+
+
+def _check(user, area: Area, change: bool) -> None:
+    require_view_records(user, area)
+    if change:
+        require_change(user, area)
+
+
+def require_add(user, area: Area) -> None:
+    """Adding a record to an area: the same 403 as correcting one."""
+    _check(user, area, True)
+
+
+def get_orang_for_user(user, pk, *, change: bool = False) -> Orang:
+    orang = _get(Orang, pk, Orang.objects.select_related("kelurahan", "impor"))
+    require_view_orang(user)
+    if change:
+        require_change_orang(user)
+    return orang
+
+
+def get_ppks_for_user(user, pk, *, change: bool = False) -> Ppks:
+    ppks = _get(Ppks, pk, Ppks.objects.select_related("orang", "jenis"))
+    _check(user, Area.PPKS, change)
+    return ppks
+
+
+def get_psks_for_user(user, pk, *, change: bool = False) -> Psks:
+    psks = _get(Psks, pk, Psks.objects.select_related("jenis", "kelurahan"))
+    _check(user, Area.PSKS, change)
+    return psks
+
+
+def get_pelatihan_for_user(user, pk, *, change: bool = False) -> Pelatihan:
+    pelatihan = _get(Pelatihan, pk, Pelatihan.objects.select_related("kegiatan", "psks"))
+    _check(user, Area.PELATIHAN, change)
+    return pelatihan
+
+
+def get_kegiatan_for_user(user, pk, *, change: bool = False) -> KegiatanPelatihan:
+    kegiatan = _get(KegiatanPelatihan, pk)
+    _check(user, Area.PELATIHAN, change)
+    return kegiatan
+
+
+def get_dtks_for_user(user, pk, *, change: bool = False) -> DtksAnggota:
+    anggota = _get(DtksAnggota, pk, DtksAnggota.objects.select_related("orang", "periode"))
+    _check(user, Area.DTKS, change)
+    return anggota
+
+
+def get_layanan_for_user(user, pk, *, change: bool = False) -> Layanan:
+    layanan = _get(Layanan, pk, Layanan.objects.select_related("orang", "jenis", "bencana"))
+    _check(user, layanan_area(layanan), change)
+    return layanan
+
+
+def get_bencana_for_user(user, pk, *, change: bool = False) -> Bencana:
+    bencana = _get(Bencana, pk, Bencana.objects.select_related("wilayah"))
+    _check(user, Area.BENCANA, change)
+    return bencana
+
+
+def get_korban_for_user(user, pk, *, change: bool = False) -> Korban:
+    korban = _get(Korban, pk, Korban.objects.select_related("orang", "bencana"))
+    _check(user, Area.KORBAN, change)
+    return korban

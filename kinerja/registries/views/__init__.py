@@ -1,0 +1,1 @@
+"""Registry pages, split by feature."""
