@@ -119,3 +119,122 @@ class Indikator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}"
+
+
+class Bacaan(models.TextChoices):
+    DEFAULT = "default", "Bacaan baku (kontrak data)"
+    LITERAL = "literal", "Bacaan harfiah keputusan"
+
+
+class Keluarga(models.TextChoices):
+    """Which registry forms the denominator and which records put a unit in the numerator."""
+
+    PSKS_PELATIHAN = "psks_pelatihan", "PSKS aktif / pelatihan"
+    PPKS_LAYANAN = "ppks_layanan", "Registrasi PPKS / layanan"
+    ANAK_LAYANAN = "anak_layanan", "Anak (registrasi PPKS, pita umur) / layanan"
+    DTKS_LAYANAN = "dtks_layanan", "Anggota DTKS / layanan"
+    KORBAN_LAYANAN = "korban_layanan", "Korban bencana / bantuan kejadian yang sama"
+
+
+class Hitung(models.TextChoices):
+    UNIT = "unit", "Jumlah unit (orang, PSKS, korban per kejadian)"
+    JENIS = "jenis", "Jumlah jenis"
+
+
+class JendelaLayanan(models.TextChoices):
+    PERIODE = "periode", "Bertanggal dalam periode"
+    REGISTRASI = "registrasi", "Dalam periode dan dalam masa registrasi"
+    KEJADIAN = "kejadian", "Dari tanggal kejadian s.d. akhir periode, kejadian yang sama"
+
+
+class Definisi(models.Model):
+    """How one indicator of one catalogue version is counted, in one reading, held as data.
+
+    The engine (`kinerja.indicators.engine`) reads only these fields; a new indicator of one of the
+    families needs a row here, not code. Both readings of an indicator share the denominator fields
+    (checked in `clean`), so one frozen list of units yields both.
+    """
+
+    indikator = models.ForeignKey(Indikator, on_delete=models.PROTECT, related_name="definisi")
+    bacaan = models.CharField("bacaan", max_length=8, choices=Bacaan.choices)
+    keluarga = models.CharField("keluarga", max_length=16, choices=Keluarga.choices)
+    hitung = models.CharField("yang dihitung", max_length=6, choices=Hitung.choices)
+    jenis_registrasi = models.JSONField(
+        "jenis registrasi (PPKS/PSKS)",
+        default=list,
+        blank=True,
+        help_text="Kode jenis_ppks atau jenis_psks penyebut; kosong = semua jenis (PSKS).",
+    )
+    lokasi = models.CharField(
+        "lokasi registrasi",
+        max_length=12,
+        blank=True,
+        help_text="luar_panti, dalam_panti, atau kosong untuk semua.",
+    )
+    umur_min = models.PositiveSmallIntegerField("umur minimal (tahun)", null=True, blank=True)
+    umur_maks = models.PositiveSmallIntegerField("umur maksimal (tahun)", null=True, blank=True)
+    layanan_jenis = models.JSONField(
+        "jenis layanan pembilang", default=list, blank=True, help_text="Kode jenis_layanan."
+    )
+    layanan_kelompok = models.JSONField(
+        "kelompok layanan pembilang",
+        default=list,
+        blank=True,
+        help_text="dasar, pengasuhan, bansos, bencana. Kosong bersama jenis = layanan apa pun.",
+    )
+    jendela = models.CharField("jendela layanan", max_length=10, choices=JendelaLayanan.choices)
+    kelompok_jenis = models.JSONField(
+        "pengelompokan jenis",
+        default=dict,
+        blank=True,
+        help_text='Kode jenis -> nama kelompok, mis. {"gelandangan": "gelandangan pengemis"}.',
+    )
+    keterangan = models.TextField("keterangan", blank=True)
+
+    class Meta:
+        verbose_name = "definisi perhitungan"
+        verbose_name_plural = "definisi perhitungan"
+        ordering = ["indikator", "bacaan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "bacaan"], name="unique_definisi_per_bacaan"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator.kode} ({self.bacaan})"
+
+    DENOMINATOR_FIELDS = ("keluarga", "jenis_registrasi", "lokasi", "umur_min", "umur_maks")
+
+    @property
+    def unit_orang(self) -> bool:
+        """Units are people (so sex and age splits apply)."""
+        return self.keluarga != Keluarga.PSKS_PELATIHAN
+
+    def clean(self) -> None:
+        from .engine.validation import validate_definisi
+
+        validate_definisi(self)
+
+
+class UnitBeku(models.Model):
+    """One frozen unit row (stage 1 output): the list behind an approved figure.
+
+    `snapshot` names the approval that froze it (no foreign key: the approval model lives in another
+    app and frozen rows must outlive any change there). One row per unit and type.
+    """
+
+    snapshot = models.BigIntegerField("snapshot", db_index=True)
+    unit_id = models.BigIntegerField("unit")
+    orang_id = models.BigIntegerField("orang", null=True, blank=True)
+    jenis = models.CharField("jenis", max_length=60, blank=True)
+    kelurahan = models.CharField("kelurahan", max_length=13, null=True, blank=True)  # noqa: DJ001
+    kecamatan = models.CharField("kecamatan", max_length=8, null=True, blank=True)  # noqa: DJ001
+    jenis_kelamin = models.CharField("jenis kelamin", max_length=1, blank=True)
+    kelompok_umur = models.CharField("kelompok umur", max_length=5, blank=True)
+    pembilang = models.BooleanField("masuk pembilang (bacaan baku)")
+    pembilang_literal = models.BooleanField("masuk pembilang (bacaan harfiah)")
+
+    class Meta:
+        verbose_name = "unit beku"
+        verbose_name_plural = "unit beku"

@@ -1,0 +1,73 @@
+"""Which definitions count a period: those of the catalogue version in force on end(W)."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from ..models import Definisi, Indikator, Keputusan
+
+
+@dataclass(frozen=True)
+class IndicatorDefinition:
+    """An indicator with its two readings. Without a literal row the literal reading is the default."""
+
+    indikator: Indikator
+    default: Definisi
+    literal: Definisi
+
+    @property
+    def kode(self) -> str:
+        return self.indikator.kode
+
+    @property
+    def keputusan_versi(self) -> int:
+        return self.indikator.keputusan.versi
+
+    def reading(self, bacaan: str) -> Definisi:
+        return self.literal if bacaan == "literal" else self.default
+
+
+def kode_kabkota() -> str:
+    return settings.KINERJA_KODE_WILAYAH
+
+
+def definitions_in_force(
+    akhir: dt.date, kode: str | None = None, kode_wilayah: str | None = None
+) -> list[IndicatorDefinition]:
+    """The computable indicators of the catalogue version in force on `akhir`, in catalogue order."""
+    keputusan = Keputusan.objects.in_force_on(akhir, kode_wilayah or kode_kabkota())
+    if keputusan is None:
+        return []
+    rows = (
+        Definisi.objects.filter(indikator__keputusan=keputusan)
+        .select_related("indikator__keputusan")
+        .order_by("indikator__urutan", "indikator__kode", "bacaan")
+    )
+    if kode:
+        rows = rows.filter(indikator__kode=kode)
+    by_ind: dict[int, dict[str, Definisi]] = {}
+    for d in rows:
+        by_ind.setdefault(d.indikator_id, {})[d.bacaan] = d
+    result = []
+    for readings in by_ind.values():
+        default = readings.get("default") or readings["literal"]
+        literal = readings.get("literal") or default
+        result.append(IndicatorDefinition(default.indikator, default, literal))
+    return result
+
+
+def layanan_codes(d: Definisi) -> list[str] | None:
+    """The jenis_layanan codes that put a unit in the numerator; None means any service."""
+    from kinerja.registries.models import JenisLayanan
+
+    if not d.layanan_jenis and not d.layanan_kelompok:
+        return None
+    codes = set(d.layanan_jenis)
+    if d.layanan_kelompok:
+        codes |= set(
+            JenisLayanan.objects.filter(kelompok__in=d.layanan_kelompok).values_list(
+                "kode", flat=True
+            )
+        )
+    return sorted(codes)
