@@ -1,0 +1,217 @@
+"""Running one import: read the file as a stream, check and write it batch by batch.
+
+Each batch is one transaction: a crash (even kill -9) loses at most the batch in progress, never half
+of it, and running the same file again completes the job, since rows are matched on natural keys.
+"""
+
+import itertools
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ..models import Impor
+from .context import ImportContext
+from .errors import FileUnusable, RowRejected
+from .identity import PersonBook, parse_identity
+from .kinds import KINDS, Kind
+from .reader import Row, Source, open_source
+from .rejects import RejectsWriter
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 2000
+REJECTS_SUFFIX = ".rejected.csv"
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    rows_read: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    rejects_path: Path | None = None
+    impor_id: int | None = None
+    fatal: str | None = None  # the file could not be used at all: nothing was saved
+    dry_run: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        """0 nothing rejected, 1 some rows rejected, 2 the file could not be used."""
+        if self.fatal:
+            return 2
+        return 1 if self.rejected else 0
+
+
+def get_kind(kind: str) -> type[Kind]:
+    try:
+        return KINDS[kind]
+    except KeyError:
+        known = ", ".join(sorted(KINDS))
+        raise FileUnusable(f"Jenis data '{kind}' tidak dikenal (pilih: {known}).") from None
+
+
+def default_rejects_path(path: Path) -> Path:
+    return Path(str(path) + REJECTS_SUFFIX)
+
+
+def open_for(kind: str, path: Path, original_name: str | None = None) -> tuple[type[Kind], Source]:
+    """The kind and the opened file, its header checked; raises FileUnusable."""
+    kind_cls = get_kind(kind)
+    source = open_source(Path(path), original_name)
+    problem = kind_cls.header_problem(set(source.columns))
+    if problem:
+        source.close()
+        raise FileUnusable(problem)
+    return kind_cls, source
+
+
+def run_import(
+    kind: str,
+    path: Path,
+    *,
+    user=None,
+    dry_run: bool = False,
+    rejects_path: Path | None = None,
+    original_name: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+    on_reject: Callable[[int, str], None] | None = None,
+    write_rejects: bool = True,
+) -> ImportResult:
+    """Import one file of `kind`. Rejected rows go to `rejects_path` (default: FILE.rejected.csv).
+
+    A file that cannot be used returns a result with `fatal` set and saves nothing. An unexpected
+    error (database down, a bug) marks the Impor as failed and propagates; committed batches stay.
+    """
+    path = Path(path)
+    result = ImportResult(kind=kind, dry_run=dry_run)
+    try:
+        kind_cls, source = open_for(kind, path, original_name)
+    except FileUnusable as exc:
+        result.fatal = str(exc)
+        return result
+    ctx = ImportContext(kind=kind, user=user, dry_run=dry_run, columns=frozenset(source.columns))
+    if not dry_run:
+        ctx.impor = Impor.objects.create(
+            kode_kabkota=ctx.kabkota,
+            jenis=kind,
+            nama_file=(original_name or path.name)[:255],
+            pengguna=user if getattr(user, "pk", None) else None,
+            status=Impor.Status.BERJALAN,
+            file_sumber=str(path)[:500],
+        )
+        result.impor_id = ctx.impor.pk
+    if write_rejects:
+        rejects_path = Path(rejects_path) if rejects_path else default_rejects_path(path)
+    rejects = RejectsWriter(
+        rejects_path if write_rejects else None, source.header, source.delimiter
+    )
+    kind_obj = kind_cls(ctx)
+    wanted = {c.name for c in kind_cls.all_columns()}
+    try:
+        for rows in _batches(source.rows(wanted), batch_size):
+            outcome = process_batch(kind_obj, rows, ctx)
+            for row, reason in outcome:
+                rejects.write(row.number, row.raw, reason)
+                if on_reject is not None:
+                    on_reject(row.number, reason)
+            result.rows_read += len(rows)
+            result.rejected += len(outcome)
+            result.accepted = result.rows_read - result.rejected
+            if ctx.impor is not None:
+                Impor.objects.filter(pk=ctx.impor.pk).update(
+                    baris_dibaca=result.rows_read, diterima=result.accepted, ditolak=result.rejected
+                )
+            if progress is not None:
+                progress(result.rows_read)
+    except BaseException as exc:
+        source.close()
+        result.rejects_path = rejects.close()
+        if ctx.impor is not None:
+            Impor.objects.filter(pk=ctx.impor.pk).update(
+                status=Impor.Status.GAGAL,
+                selesai=timezone.now(),
+                pesan=f"Terhenti setelah {result.rows_read} baris: {exc!r}"[:2000],
+            )
+        raise
+    source.close()
+    result.rejects_path = rejects.close()
+    if ctx.impor is not None:
+        Impor.objects.filter(pk=ctx.impor.pk).update(
+            status=Impor.Status.SELESAI,
+            selesai=timezone.now(),
+            baris_dibaca=result.rows_read,
+            diterima=result.accepted,
+            ditolak=result.rejected,
+            file_tolakan=str(result.rejects_path or ""),
+        )
+    return result
+
+
+def _batches(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
+    while chunk := list(itertools.islice(rows, size)):
+        yield chunk
+
+
+def process_batch(kind: Kind, rows: list[Row], ctx: ImportContext) -> list[tuple[Row, str]]:
+    """Check and (unless dry run) write one batch; returns the rejected rows with their reasons.
+
+    Everything is checked before anything is written. Should the database still refuse the batch
+    (another writer got there first), the batch is rolled back and its rows retried one by one,
+    each in a savepoint, so one bad row cannot take the others down.
+    """
+    try:
+        return _process(kind, rows, ctx)
+    except IntegrityError:
+        if ctx.dry_run or len(rows) == 1:
+            raise
+        log.warning("impor %s: batch refused by the database, retrying row by row", ctx.kind)
+    rejected: list[tuple[Row, str]] = []
+    for row in rows:
+        try:
+            rejected += _process(kind, [row], ctx)
+        except IntegrityError as exc:
+            rejected.append(
+                (row, f"ditolak basis data: data bertentangan dengan data lain ({exc})")
+            )
+    return rejected
+
+
+def _process(kind: Kind, rows: list[Row], ctx: ImportContext) -> list[tuple[Row, str]]:
+    rejected: list[tuple[Row, str]] = []
+    parsed = []
+    for row in rows:
+        try:
+            item = kind.parse(row.values)
+            if kind.identity:
+                item.identity = parse_identity(row.values, ctx, need_nik=kind.identity_needs_nik)
+        except RowRejected as exc:
+            rejected.append((row, str(exc)))
+            continue
+        parsed.append((row, item))
+    persons = PersonBook(ctx) if kind.identity else None
+    batch = kind.new_batch(persons)
+    items = [item for _, item in parsed]
+    if persons is not None:
+        persons.prefetch([item.identity for item in items])
+    kind.prefetch(batch, items)
+    for row, item in parsed:
+        try:
+            plan = persons.plan(item.identity) if persons is not None else None
+            kind.apply(batch, item, plan, row.number)
+        except RowRejected as exc:
+            rejected.append((row, str(exc)))
+    if ctx.dry_run:
+        if persons is not None:
+            persons.remember()
+    else:
+        with transaction.atomic():
+            if persons is not None:
+                persons.write()
+            kind.write(batch)
+    rejected.sort(key=lambda r: r[0].number)
+    return rejected

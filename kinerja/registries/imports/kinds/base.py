@@ -1,0 +1,155 @@
+"""What an import kind is, and the helpers kinds use to read their columns.
+
+A kind is one small module: a `Kind` subclass registered with `@register`. The engine reads the file,
+calls `parse` on each row (pure checks, no database), then for each batch `prefetch` (set-based
+queries), `apply` per row (may reject; changes only the batch's staged state, and only after every
+check passed) and `write` (inside the batch's transaction).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from kinerja.lib import parsing
+
+from ..columns import Column
+from ..context import ImportContext
+from ..errors import RowRejected
+
+if TYPE_CHECKING:
+    from ..identity import Identity, PersonBook, PersonPlan
+
+KINDS: dict[str, type[Kind]] = {}
+
+
+def register(cls: type[Kind]) -> type[Kind]:
+    KINDS[cls.name] = cls
+    return cls
+
+
+class Batch:
+    """The state of one batch: its people (identity kinds) and whatever the kind stages."""
+
+    def __init__(self, ctx: ImportContext, persons: PersonBook | None) -> None:
+        self.ctx = ctx
+        self.persons = persons
+
+
+class Kind:
+    name: ClassVar[str]
+    label: ClassVar[str]  # Indonesian, for messages and the web
+    columns: ClassVar[tuple[Column, ...]]
+    identity: ClassVar[bool] = False  # rows name a person (identity columns)
+    identity_needs_nik: ClassVar[bool] = False
+
+    def __init__(self, ctx: ImportContext) -> None:
+        self.ctx = ctx
+
+    # -- the file --------------------------------------------------------------------------------
+    @classmethod
+    def all_columns(cls) -> tuple[Column, ...]:
+        if cls.identity:
+            from ..identity import IDENTITY_COLUMNS
+
+            names = {c.name for c in cls.columns}
+            return cls.columns + tuple(c for c in IDENTITY_COLUMNS if c.name not in names)
+        return cls.columns
+
+    @classmethod
+    def header_problem(cls, columns: set[str]) -> str | None:
+        """Why a header cannot be used (a required column is missing), else None."""
+        missing = [c.name for c in cls.all_columns() if c.required and c.name not in columns]
+        if cls.identity and not ({"nik", "id_lokal"} & columns):
+            missing.append("nik atau id_lokal")
+        if missing:
+            return f"Kolom wajib tidak ada di baris judul: {', '.join(missing)}."
+        return None
+
+    # -- rows ------------------------------------------------------------------------------------
+    def parse(self, values: dict[str, object]) -> Any:
+        """Check one row on its own; return what `apply` needs. Raise RowRejected."""
+        raise NotImplementedError
+
+    def identity_of(self, item: Any) -> Identity | None:
+        return getattr(item, "identity", None)
+
+    def new_batch(self, persons: PersonBook | None) -> Batch:
+        return Batch(self.ctx, persons)
+
+    def prefetch(self, batch: Batch, items: list[Any]) -> None:
+        """Load, with a few set-based queries, the records the batch's rows refer to."""
+
+    def apply(self, batch: Batch, item: Any, person: PersonPlan | None, row: int) -> None:
+        """Check the row against the batch and database state, then stage it. Raise RowRejected
+        before staging anything (the engine commits the person only through `commit_person`)."""
+        raise NotImplementedError
+
+    def write(self, batch: Batch) -> None:
+        """Write what the batch staged (the engine has written its people already)."""
+        raise NotImplementedError
+
+
+# -- helpers for parse() -------------------------------------------------------------------------
+def _reject(exc: Exception) -> RowRejected:
+    return RowRejected(str(exc))
+
+
+def get_text(values: dict, name: str, *, required: bool = False, max_length: int | None = None):
+    v = values.get(name)
+    if v is None:
+        if required:
+            raise RowRejected(f"{name} wajib diisi")
+        return None
+    if isinstance(v, bool):
+        v = str(v).upper()
+    elif isinstance(v, float) and v.is_integer():
+        v = str(int(v))
+    elif isinstance(v, dt.datetime | dt.date):
+        v = v.isoformat()
+    else:
+        v = str(v)
+    if max_length is not None and len(v) > max_length:
+        raise RowRejected(f"{name} terlalu panjang (paling banyak {max_length} karakter)")
+    return v
+
+
+def get_date(
+    values: dict, name: str, ctx: ImportContext, *, required: bool = False, future_ok: bool = False
+) -> dt.date | None:
+    v = values.get(name)
+    if v is None:
+        if required:
+            raise RowRejected(f"{name} wajib diisi")
+        return None
+    try:
+        d = parsing.tanggal(v, label=name)
+    except parsing.ParseError as exc:
+        raise _reject(exc) from None
+    if not future_ok and d > ctx.today:
+        raise RowRejected(f"{name} {d:%Y-%m-%d} setelah hari ini ({ctx.today:%Y-%m-%d})")
+    return d
+
+
+def get_code(values: dict, name: str, allowed: dict[str, str], *, required: bool = False):
+    v = values.get(name)
+    if v is None:
+        if required:
+            raise RowRejected(f"{name} wajib diisi")
+        return None
+    try:
+        return parsing.kode(v, allowed, label=name)
+    except parsing.ParseError as exc:
+        raise _reject(exc) from None
+
+
+def choices(text_choices) -> dict[str, str]:
+    """A TextChoices as the lower-case -> stored map `get_code` takes."""
+    return {v.lower(): v for v in text_choices.values}
+
+
+def check_period(
+    daftar: dt.date | None, selesai: dt.date | None, *, names=("tanggal_daftar", "tanggal_selesai")
+):
+    if daftar and selesai and selesai < daftar:
+        raise RowRejected(f"{names[1]} {selesai:%Y-%m-%d} sebelum {names[0]} {daftar:%Y-%m-%d}")

@@ -1,0 +1,93 @@
+"""`dtks`: one member of a month's DTKS extract. Natural key: periode, nik.
+
+The extract (DtksPeriode) is created from its first row. Members need both nik and no_kk.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from kinerja.lib import parsing
+
+from ...models import DtksAnggota, DtksPeriode
+from ..columns import Column
+from ..errors import RowRejected
+from ..stage import Stage
+from .base import Kind, register
+
+FIELDS = ("periode_id", "orang_id", "nik", "no_kk", "desil")
+
+
+@dataclass(slots=True)
+class Item:
+    periode: dt.date
+    desil: int | None
+    identity: object = None
+
+
+@register
+class DtksKind(Kind):
+    name = "dtks"
+    label = "DTKS"
+    identity = True
+    identity_needs_nik = True
+    columns = (
+        Column("periode", True, "Bulan data DTKS, TTTT-BB (misalnya 2025-01)."),
+        Column("nik", True, "NIK 16 digit (di Excel: sel teks)."),
+        Column("no_kk", True, "Nomor KK 16 digit (di Excel: sel teks)."),
+        Column("desil", False, "Desil kesejahteraan 1 sampai 10."),
+    )
+
+    def parse(self, values):
+        ctx = self.ctx
+        if "periode" not in values:
+            raise RowRejected("periode wajib diisi")
+        try:
+            periode = parsing.periode(values["periode"])
+        except parsing.ParseError as exc:
+            raise RowRejected(str(exc)) from None
+        if periode > ctx.today.replace(day=1):
+            raise RowRejected(f"periode {periode:%Y-%m} setelah bulan ini")
+        if "no_kk" not in values:
+            raise RowRejected("no_kk wajib diisi")
+        desil = None
+        if "desil" in values:
+            try:
+                desil = parsing.bilangan_bulat(values["desil"], label="desil", low=1, high=10)
+            except parsing.ParseError as exc:
+                raise RowRejected(str(exc)) from None
+        return Item(periode, desil)
+
+    def new_batch(self, persons):
+        batch = super().new_batch(persons)
+        batch.periode = Stage(DtksPeriode, ("periode",))
+        batch.stage = Stage(DtksAnggota, FIELDS)
+        return batch
+
+    def prefetch(self, batch, items):
+        periods = {i.periode for i in items}
+        for pk, periode in DtksPeriode.objects.filter(
+            kode_kabkota=self.ctx.kabkota, periode__in=periods
+        ).values_list("pk", "periode"):
+            batch.periode.load(periode, pk, {"periode": periode})
+        ids = [s.pk for s in batch.periode.items.values()]
+        niks = {i.identity.nik for i in items}
+        for pk, *vals in DtksAnggota.objects.filter(periode_id__in=ids, nik__in=niks).values_list(
+            "pk", *FIELDS
+        ):
+            values = dict(zip(FIELDS, vals, strict=True))
+            batch.stage.load((values["periode_id"], values["nik"]), pk, values)
+
+    def apply(self, batch, item, plan, row):
+        periode = batch.periode.put(item.periode, {"periode": item.periode}, row)
+        person = batch.persons.commit(plan, row)
+        nik = item.identity.nik
+        key = (periode.pk or periode, nik)
+        given = {"orang_id": person.pk or person, "no_kk": person.values["no_kk"]}
+        if item.desil is not None:
+            given["desil"] = item.desil
+        values = batch.stage.merged(key, given, {"periode_id": periode, "nik": nik, "desil": None})
+        batch.stage.put(key, values, row)
+
+    def write(self, batch):
+        batch.periode.write(self.ctx)
+        batch.stage.write(self.ctx)
