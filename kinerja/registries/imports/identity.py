@@ -6,6 +6,8 @@ person has none (a different existing value is a conflict); none naming anyone c
 then needs `nama`. Given fields update the person; an empty cell never erases.
 """
 
+import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,15 +116,18 @@ def parse_identity(
     return Identity(nik, nik_info, id_lokal, given)
 
 
-def _nik_check(values: dict[str, Any]) -> None:
+@functools.lru_cache(maxsize=4096)
+def _nik_info(nik: str, today: dt.date) -> Nik | None:
+    try:
+        return parse_nik(nik, today=today)
+    except NikError:
+        return None
+
+
+def _nik_check(values: dict[str, Any], today: dt.date) -> None:
     """Fill sex and birth date from a valid NIK where empty; flag a NIK that disagrees."""
     nik = values.get("nik")
-    info = None
-    if nik:
-        try:
-            info = parse_nik(nik)
-        except NikError:
-            info = None
+    info = _nik_info(nik, today) if nik else None
     if info is None:
         values["nik_tidak_cocok"] = False
         values["peringatan"] = ""
@@ -228,7 +233,7 @@ class PersonBook:
             values = dict.fromkeys(PERSON_FIELDS)
             values.update(nik=ident.nik, id_lokal=ident.id_lokal, jenis_kelamin="", no_kk="")
             values.update(ident.given)
-            _nik_check(values)
+            _nik_check(values, self.ctx.today)
             return PersonPlan(Person(None, values, None), values, True)
         current = person.values
         values = {**current, **ident.given}
@@ -242,7 +247,7 @@ class PersonBook:
                 )
             if given:
                 values[name] = given
-        _nik_check(values)
+        _nik_check(values, self.ctx.today)
         return PersonPlan(person, values, False)
 
     def commit(self, plan: PersonPlan, row: int) -> Person:
