@@ -99,7 +99,13 @@ def _windows(periodes: list[Periode], band: tuple[int, int] | None) -> Sql:
 class UnitQuery:
     """Builds stage 1 for one indicator (both readings) and a list of periods of one year."""
 
-    def __init__(self, ind: IndicatorDefinition, periodes: list[Periode], kabkota: str):
+    def __init__(
+        self,
+        ind: IndicatorDefinition,
+        periodes: list[Periode],
+        kabkota: str,
+        outside_band: bool = False,
+    ):
         years = {p.tahun for p in periodes}
         if len(years) != 1:
             raise ValueError("Satu kueri unit hanya untuk periode-periode dalam satu tahun.")
@@ -112,6 +118,8 @@ class UnitQuery:
         self.end: dt.date = max(p.akhir for p in periodes)
         self.q = With()
         self.join_extra = ""
+        # The drill-down's "excluded" list: known birth date outside the age band.
+        self.outside_band = outside_band
 
     # -- numerator helpers ------------------------------------------------------------------
     def _service_filter(self, codes: list[str] | None, alias: str = "l") -> Sql:
@@ -222,8 +230,11 @@ class UnitQuery:
             ),
         )
         if self.d.umur_min is not None:
+            in_band = "(b.lahir <= w.band_hi AND b.lahir > w.band_lo)"
             self.join_extra = (
-                " AND (b.lahir IS NULL OR (b.lahir <= w.band_hi AND b.lahir > w.band_lo))"
+                f" AND b.lahir IS NOT NULL AND NOT {in_band}"
+                if self.outside_band
+                else f" AND (b.lahir IS NULL OR {in_band})"
             )
 
     def _dtks(self) -> None:
@@ -325,8 +336,10 @@ class UnitQuery:
         return self.q, select
 
 
-def unit_query(ind: IndicatorDefinition, periodes: list[Periode], kabkota: str) -> tuple[With, Sql]:
-    return UnitQuery(ind, periodes, kabkota).build()
+def unit_query(
+    ind: IndicatorDefinition, periodes: list[Periode], kabkota: str, outside_band: bool = False
+) -> tuple[With, Sql]:
+    return UnitQuery(ind, periodes, kabkota, outside_band).build()
 
 
 def frozen_query(snapshot: int, periode_label: str) -> tuple[With, Sql]:
