@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from kinerja.indicators.engine.figures import compute_figures, figure_row
 from kinerja.lib.numbers import format_angka, format_persen
+from kinerja.performance.selectors import Periode, enrich_rows
 
 
 class Command(BaseCommand):
@@ -24,7 +25,11 @@ class Command(BaseCommand):
         figures = compute_figures(
             opts["year"], opts["quarter"], level=opts["level"], bacaan=opts["reading"]
         )
-        rows = [figure_row(f) for f in figures]
+        rows = enrich_rows(
+            [figure_row(f) for f in figures],
+            Periode(opts["year"], opts["quarter"]),
+            opts["reading"],
+        )
         if opts["format"] == "json":
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1))
             return
