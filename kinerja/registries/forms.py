@@ -253,7 +253,11 @@ class RecordForm(forms.ModelForm):
                 field.error_messages["invalid"] = "Bukan tanggal yang benar."
                 if name not in self.future_allowed:
                     field.validators.append(not_after_today)
-            if isinstance(field, forms.ModelChoiceField | forms.ChoiceField):
+            # Declared fields keep their own message, which says what is expected.
+            if (
+                isinstance(field, forms.ModelChoiceField | forms.ChoiceField)
+                and name not in self.declared_fields
+            ):
                 field.error_messages["invalid_choice"] = "Pilihan tidak dikenal."
 
     def validate_unique(self):
@@ -527,7 +531,7 @@ class KorbanForm(RecordForm):
 class DtksAnggotaForm(RecordForm):
     periode_bulan = forms.CharField(
         label="Periode (TTTT-BB)",
-        max_length=7,
+        max_length=20,
         help_text="Bulan data DTKS, misalnya 2025-03.",
         error_messages={"required": "Wajib diisi."},
     )
