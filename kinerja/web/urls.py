@@ -16,4 +16,5 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("beranda/", views.beranda, name="beranda"),
     path("registri/", include("kinerja.registries.urls")),
+    path("kinerja/", include("kinerja.performance.urls")),
 ]

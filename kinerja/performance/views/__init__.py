@@ -1,0 +1,1 @@
+"""Web pages of the SAKIP cycle, split by feature (thin views: permission, form, service, render)."""

@@ -1,0 +1,118 @@
+"""The perencana's target grid: indicators x years, Renstra, PK year and PK quarters."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from kinerja.lib.numbers import format_persen
+from kinerja.organisation.permissions import Area, can_edit_targets, require_view
+
+from ..models import Target
+from ..selectors import RENSTRA_YEARS, targets_map
+from ..services.catalogue import indikator_in_force_list
+from ..services.targets import target_clean, target_delete, target_set
+
+YEARS = list(range(RENSTRA_YEARS[0], RENSTRA_YEARS[1] + 1))
+# (jenis, triwulan, label) per grid row of an indicator
+ROWS = (
+    [("renstra", None, "Renstra")]
+    + [("pk", None, "PK tahunan")]
+    + [("pk", q, f"PK triwulan {q}") for q in (1, 2, 3, 4)]
+)
+
+
+def _name(kode: str, tahun: int, jenis: str, triwulan: int | None) -> str:
+    return f"t-{kode}-{tahun}-{jenis}-{triwulan or 0}"
+
+
+def _show(value) -> str:
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",")
+
+
+@login_required
+def target_grid(request: HttpRequest) -> HttpResponse:
+    require_view(request.user, Area.TARGET)
+    editable = can_edit_targets(request.user)
+    if request.method == "POST" and not editable:
+        raise PermissionDenied("Hanya Perencana yang boleh mengubah target.")
+    indikator = indikator_in_force_list()
+    stored = targets_map(YEARS)
+    errors: dict[str, str] = {}
+    posted: dict[str, str] = {}
+    if request.method == "POST":
+        cleaned = []
+        for ind in indikator:
+            for tahun in YEARS:
+                for jenis, tw, _ in ROWS:
+                    if jenis == "renstra" and tw is not None:
+                        continue
+                    name = _name(ind.kode, tahun, jenis, tw)
+                    raw = request.POST.get(name, "").strip()
+                    posted[name] = raw
+                    key = (ind.kode, tahun, tw, jenis)
+                    if not raw:
+                        cleaned.append((key, None))
+                        continue
+                    try:
+                        data = target_clean(
+                            indikator=ind.kode, tahun=tahun, triwulan=tw, jenis=jenis, target=raw
+                        )
+                    except ValidationError as exc:
+                        errors[name] = "; ".join(exc.messages)
+                        continue
+                    cleaned.append((key, data))
+        if errors:
+            messages.error(
+                request,
+                f"{len(errors)} isian tidak valid; tidak ada yang disimpan. Perbaiki lalu simpan lagi.",
+            )
+        else:
+            changed = deleted = 0
+            with transaction.atomic():
+                for key, data in cleaned:
+                    if data is None:
+                        if key in stored:
+                            kode, tahun, tw, jenis = key
+                            target = Target.objects.of_period(kode, tahun, tw, jenis).get()
+                            target_delete(target=target, actor=request.user)
+                            deleted += 1
+                        continue
+                    _, how = target_set(data=data, actor=request.user)
+                    changed += how != "tetap"
+            messages.success(request, f"Target disimpan: {changed} diubah, {deleted} dihapus.")
+            return redirect("performance:target_grid")
+    table = []
+    for ind in indikator:
+        rows = []
+        for jenis, tw, label in ROWS:
+            cells = []
+            for tahun in YEARS:
+                name = _name(ind.kode, tahun, jenis, tw)
+                value = (
+                    posted[name]
+                    if name in posted
+                    else _show(stored.get((ind.kode, tahun, tw, jenis)))
+                )
+                cells.append(
+                    {"name": name, "value": value, "error": errors.get(name), "tahun": tahun}
+                )
+            rows.append({"label": label, "cells": cells})
+        table.append({"indikator": ind, "rows": rows})
+    return render(
+        request,
+        "performance/target_grid.html",
+        {
+            "table": table,
+            "years": YEARS,
+            "editable": editable,
+            "errors": errors,
+            "fmt": format_persen,
+        },
+        status=400 if errors else 200,
+    )
