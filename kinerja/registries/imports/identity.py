@@ -11,8 +11,6 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
-
 from kinerja.lib import parsing
 from kinerja.lib.nik import Nik, NikError, parse_nik
 
@@ -20,6 +18,7 @@ from ..models import Orang
 from .columns import Column
 from .context import ImportContext
 from .errors import RowRejected
+from .fetch import select
 from .stage import Stage, Staged
 
 IDENTITY_COLUMNS = (
@@ -204,15 +203,15 @@ class PersonBook:
                         values = dict.fromkeys(PERSON_FIELDS)
                         values.update(nik=nik, id_lokal=id_lokal)
                         self._load(pid, values)
-        base = Orang.objects.filter(kode_kabkota=self.ctx.kabkota)
-        for q in (
-            Q(nik__in=niks) if niks else None,
-            Q(id_lokal__in=ids) if ids else None,
-            Q(pk__in=pks - self.by_pk.keys()) if pks else None,
+        equal = {"kode_kabkota": self.ctx.kabkota}
+        for where in (
+            [("nik", niks)] if niks else None,
+            [("id_lokal", ids)] if ids else None,
+            [("id", pks - self.by_pk.keys())] if pks - self.by_pk.keys() else None,
         ):
-            if q is None:
+            if where is None:
                 continue
-            for pk, *vals in base.filter(q).values_list("pk", *PERSON_FIELDS):
+            for pk, *vals in select(Orang, PERSON_FIELDS, where, equal=equal):
                 values = dict(zip(PERSON_FIELDS, vals, strict=True))
                 if overlay is not None and pk in overlay.identifiers:
                     values["nik"], values["id_lokal"] = overlay.identifiers[pk]

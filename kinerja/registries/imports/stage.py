@@ -10,9 +10,10 @@ from collections.abc import Hashable, Iterable
 from typing import Any
 
 from django.db import models
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from .context import ImportContext
+from .fastwrite import insert_with_history
 
 WRITE_CHUNK = 1000
 
@@ -95,28 +96,27 @@ class Stage:
         return f"impor #{ctx.impor.pk} baris {row}" if ctx.impor else f"impor baris {row}"
 
     def _create(self, creates: list[Staged], ctx: ImportContext) -> None:
-        objs = []
+        audit = {
+            "kode_kabkota": ctx.kabkota,
+            "created_by_id": ctx.user_id,
+            "updated_by_id": ctx.user_id,
+            "impor_id": ctx.impor.pk if ctx.impor else None,
+        }
+        rows = []
         for s in creates:
-            obj = self.model(
-                **{f: _resolve(v) for f, v in s.values.items()},
-                kode_kabkota=ctx.kabkota,
-                created_by_id=ctx.user_id,
-                **self._audit(ctx, s.row),
-            )
-            obj._change_reason = self._reason(ctx, s.row)
-            objs.append(obj)
-        if self.history:
-            objs = bulk_create_with_history(
-                objs,
-                self.model,
-                batch_size=WRITE_CHUNK,
-                default_user=ctx.user,
-                default_date=ctx.now,
-            )
-        else:
-            objs = self.model.objects.bulk_create(objs, batch_size=WRITE_CHUNK)
-        for s, obj in zip(creates, objs, strict=True):
-            s.pk = obj.pk
+            row = {f: (v.pk if isinstance(v, Staged) else v) for f, v in s.values.items()}
+            row.update(audit)
+            row["impor_baris"] = s.row
+            rows.append(row)
+        ids = insert_with_history(
+            self.model,
+            rows,
+            now=ctx.now,
+            user_id=ctx.user_id,
+            reasons=[self._reason(ctx, s.row) for s in creates],
+        )
+        for s, pk in zip(creates, ids, strict=True):
+            s.pk = pk
             s.orig = dict(s.values)
 
     def _update(self, updates: list[Staged], ctx: ImportContext) -> None:

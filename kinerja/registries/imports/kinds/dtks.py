@@ -11,6 +11,7 @@ from kinerja.lib import parsing
 from ...models import DtksAnggota, DtksPeriode
 from ..columns import Column
 from ..errors import RowRejected
+from ..fetch import select
 from ..stage import Stage
 from .base import Kind, register
 
@@ -71,9 +72,7 @@ class DtksKind(Kind):
             batch.periode.load(periode, pk, {"periode": periode})
         ids = [s.pk for s in batch.periode.items.values()]
         niks = {i.identity.nik for i in items}
-        for pk, *vals in DtksAnggota.objects.filter(periode_id__in=ids, nik__in=niks).values_list(
-            "pk", *FIELDS
-        ):
+        for pk, *vals in select(DtksAnggota, FIELDS, [("periode_id", ids), ("nik", niks)]):
             values = dict(zip(FIELDS, vals, strict=True))
             batch.stage.load((values["periode_id"], values["nik"]), pk, values)
 

@@ -7,6 +7,7 @@ from django.db.models.functions import Upper
 from ...models import Bencana, Kondisi, Korban
 from ..columns import Column
 from ..errors import RowRejected
+from ..fetch import select
 from ..stage import Stage
 from .base import Kind, choices, get_code, get_text, register
 
@@ -58,9 +59,8 @@ class KorbanKind(Kind):
         pks = [p for p in batch.persons.by_pk if p > 0]
         if not pks or not batch.bencana:
             return
-        for pk, *vals in Korban.objects.filter(
-            orang_id__in=pks, bencana_id__in=batch.bencana.values()
-        ).values_list("pk", *FIELDS):
+        where = [("orang_id", pks), ("bencana_id", set(batch.bencana.values()))]
+        for pk, *vals in select(Korban, FIELDS, where):
             values = dict(zip(FIELDS, vals, strict=True))
             batch.stage.load(
                 (values["bencana_id"], batch.persons.by_pk[values["orang_id"]]), pk, values

@@ -13,6 +13,7 @@ from kinerja.lib import parsing
 from ...models import Bencana, Layanan, SumberDana
 from ..columns import Column
 from ..errors import RowRejected
+from ..fetch import select
 from ..stage import Stage
 from .base import Kind, choices, get_code, get_date, get_text, register
 
@@ -94,11 +95,15 @@ class LayananKind(Kind):
         pks = [p for p in batch.persons.by_pk if p > 0]
         if not pks:
             return
-        rows = Layanan.objects.filter(
-            orang_id__in=pks,
-            jenis_id__in={i.jenis for i in items},
-            tanggal__in={i.tanggal for i in items},
-        ).values_list("pk", *FIELDS)
+        rows = select(
+            Layanan,
+            FIELDS,
+            [
+                ("orang_id", pks),
+                ("jenis_id", {i.jenis for i in items}),
+                ("tanggal", {i.tanggal for i in items}),
+            ],
+        )
         for pk, *vals in rows:
             values = dict(zip(FIELDS, vals, strict=True))
             person = batch.persons.by_pk[values["orang_id"]]

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from ...models import Lokasi, Ppks
 from ..columns import Column
+from ..fetch import select
 from ..stage import Stage
 from .base import Kind, check_period, choices, get_code, get_date, register
 
@@ -55,11 +56,15 @@ class PpksKind(Kind):
         pks = [p for p in batch.persons.by_pk if p > 0]
         if not pks:
             return
-        rows = Ppks.objects.filter(
-            orang_id__in=pks,
-            jenis_id__in={i.jenis for i in items},
-            tanggal_daftar__in={i.daftar for i in items},
-        ).values_list("pk", *FIELDS)
+        rows = select(
+            Ppks,
+            FIELDS,
+            [
+                ("orang_id", pks),
+                ("jenis_id", {i.jenis for i in items}),
+                ("tanggal_daftar", {i.daftar for i in items}),
+            ],
+        )
         for pk, *vals in rows:
             values = dict(zip(FIELDS, vals, strict=True))
             person = batch.persons.by_pk[values["orang_id"]]

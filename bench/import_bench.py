@@ -1,0 +1,229 @@
+"""Benchmark of `kinerja import layanan`: rows/s, ratio to a bare csv+executemany baseline, peak RSS.
+
+    .venv/bin/python bench/import_bench.py [--rows N] [--skip-postgres]
+
+Generates a `layanan` CSV of N rows (2 % bad rows of varied kinds) for people registered beforehand
+(untimed setup, a direct bulk insert), then times the import end to end as a subprocess on a fresh
+SQLite file and on PostgreSQL (postgres://postgres@127.0.0.1:5432/kinerja_bench, created and dropped),
+at N/4 and N rows so that memory can be seen not to grow with the file. The baseline reads the same
+file with the csv module and executemany()s it into a bare SQLite table. Results are printed and
+written to bench/out/import_bench.txt.
+"""
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+PY = str(ROOT / ".venv" / "bin" / "python")
+KINERJA = str(ROOT / ".venv" / "bin" / "kinerja")
+PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+PG_URL = "postgres://postgres@127.0.0.1:5432/kinerja_bench"
+ROWS_PER_PERSON = 10
+KELURAHAN = [
+    f"63.72.{kec}.{kel}"
+    for kec, kels in {
+        "02": ["1003", "1004", "1005", "1006"],
+        "03": ["1001", "1002", "1003", "1004"],
+        "04": ["1001", "1002", "1003", "1004"],
+        "05": ["1001", "1002", "1003", "1004"],
+        "06": ["1001", "1002", "1003", "1004"],
+    }.items()
+    for kel in kels
+]
+JENIS = ["permakanan", "sandang", "alat_bantu", "bimbingan_sosial", "rujukan", "bansos_keluarga"]
+HEADER = [
+    "nik", "nama", "jenis_kelamin", "tanggal_lahir", "kode_wilayah", "jenis_layanan", "tanggal",
+    "program", "nilai_rp", "sumber_dana", "keterangan",
+]  # fmt: skip
+
+
+def person(i: int) -> tuple[str, str, str, dt.date, str]:
+    """Deterministic person i: NIK, name, sex, birth date, kelurahan."""
+    kel = KELURAHAN[i % len(KELURAHAN)]
+    jk = "LP"[i % 2]
+    lahir = dt.date(1950, 1, 1) + dt.timedelta(days=(i * 37) % 20000)
+    day = lahir.day + (40 if jk == "P" else 0)
+    serial = i % 9999 + 1
+    block = i // 9999  # the kecamatan digits keep NIKs unique beyond 9,999 per birth date
+    nik = f"6372{block % 100:02d}{day:02d}{lahir.month:02d}{lahir.year % 100:02d}{serial:04d}"
+    return nik, f"Warga {i}", jk, lahir, kel
+
+
+def generate(path: Path, rows: int, people: int) -> int:
+    """The CSV; returns how many rows are bad (2 %, of eight kinds)."""
+    r = random.Random(rows)
+    bad = 0
+    start = dt.date(2021, 1, 1)
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        for n in range(rows):
+            i = n % people
+            nik, nama, jk, lahir, kel = person(i)
+            tanggal = start + dt.timedelta(days=n // people)
+            row = [
+                nik, nama, jk, lahir.isoformat(), kel, JENIS[n % len(JENIS)], tanggal.isoformat(),
+                "Rehabilitasi Sosial Dasar", "Rp 250.000", "APBD", "",
+            ]  # fmt: skip
+            if r.random() < 0.02:
+                bad += 1
+                k = r.randrange(8)
+                if k == 0:
+                    row[0] = "9972" + row[0][4:]  # unknown province
+                elif k == 1:
+                    row[6] = "2099-01-01"  # future
+                elif k == 2:
+                    row[5] = "pijat"  # not a code
+                elif k == 3:
+                    row[8] = "1.5"  # not rupiah
+                elif k == 4:
+                    row[4] = "63.71.01.1001"  # another kota
+                elif k == 5:
+                    row.append("")
+                    row[10] = ""
+                    row[6] = "31/02/2024"  # not a date
+                elif k == 6:
+                    row[0], row[1] = f"637299{row[0][6:12]}0000", ""  # serial 0000
+                else:
+                    row[0], row[1] = f"6372990101{n % 90 + 10:02d}{n % 9999 + 1:04d}", ""  # new, no nama
+            w.writerow(row[: len(HEADER)])
+    return bad
+
+
+def setup_db(url: str, people: int) -> None:
+    """Migrate and register the people (not timed)."""
+    env = {**os.environ, "DATABASE_URL": url}
+    subprocess.run([KINERJA, "migrate", "-v0"], env=env, check=True)
+    code = f"""
+import django, os
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
+django.setup()
+import sys; sys.path.insert(0, {str(ROOT / 'bench')!r})
+from import_bench import person
+from kinerja.registries.models import Orang
+batch = []
+for i in range({people}):
+    nik, nama, jk, lahir, kel = person(i)
+    batch.append(Orang(nik=nik, nama=nama, jenis_kelamin=jk, tanggal_lahir=lahir, kelurahan_id=kel))
+    if len(batch) == 5000:
+        Orang.objects.bulk_create(batch); batch = []
+Orang.objects.bulk_create(batch)
+"""
+    subprocess.run([PY, "-c", code], env=env, check=True)
+
+
+def timed_import(url: str, path: Path) -> dict:
+    """Run `kinerja import layanan` in a fresh process; wall time and that process's peak RSS."""
+    code = f"""
+import json, resource, subprocess, time, os
+t = time.perf_counter()
+p = subprocess.run({[KINERJA, "import", "layanan", str(path)]!r}, capture_output=True, text=True)
+elapsed = time.perf_counter() - t
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({{"rc": p.returncode, "s": elapsed, "rss_kb": rss, "out": p.stdout, "err": p.stderr[-2000:]}}))
+"""
+    env = {**os.environ, "DATABASE_URL": url}
+    res = json.loads(subprocess.run([PY, "-c", code], env=env, capture_output=True, text=True, check=True).stdout)
+    counts = {}
+    for line in res["out"].splitlines():
+        if ":" in line:
+            k, _, v = line.partition(":")
+            counts[k.strip()] = v.strip()
+    res["accepted"] = int(counts.get("accepted", -1))
+    res["rejected"] = int(counts.get("rejected", -1))
+    if res["rc"] not in (0, 1):
+        raise SystemExit(f"import failed (exit {res['rc']}):\n{res['out']}\n{res['err']}")
+    return res
+
+
+def baseline(path: Path) -> float:
+    db = OUT / "baseline.sqlite3"
+    db.unlink(missing_ok=True)
+    t = time.perf_counter()
+    con = sqlite3.connect(db)
+    con.execute(f"CREATE TABLE layanan ({', '.join(h + ' TEXT' for h in HEADER)})")
+    with path.open(newline="", encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        next(reader)
+        con.executemany(f"INSERT INTO layanan VALUES ({', '.join('?' * len(HEADER))})", reader)
+    con.commit()
+    con.close()
+    return time.perf_counter() - t
+
+
+def pg(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as con:
+        con.execute(sql)
+
+
+def run_case(db: str, rows: int, csv_path: Path) -> dict:
+    people = max(1, rows // ROWS_PER_PERSON)
+    if db == "sqlite":
+        file = OUT / f"bench-{rows}.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(file) + suffix).unlink(missing_ok=True)
+        url = f"sqlite:///{file}"
+    else:
+        pg("DROP DATABASE IF EXISTS kinerja_bench")
+        pg("CREATE DATABASE kinerja_bench")
+        url = PG_URL
+    setup_db(url, people)
+    res = timed_import(url, csv_path)
+    if db == "postgres":
+        pg("DROP DATABASE IF EXISTS kinerja_bench")
+    return res
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--skip-postgres", action="store_true")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    lines = []
+    sizes = sorted({max(1, args.rows // 4), args.rows})
+    results = []
+    for rows in sizes:
+        csv_path = OUT / f"layanan-{rows}.csv"
+        bad = generate(csv_path, rows, max(1, rows // ROWS_PER_PERSON))
+        base = baseline(csv_path)
+        for db in ["sqlite"] + ([] if args.skip_postgres else ["postgres"]):
+            res = run_case(db, rows, csv_path)
+            ok = res["accepted"] + res["rejected"] == rows and res["rejected"] == bad
+            results.append((rows, db, res, base, bad, ok))
+            print(
+                f"{db:8} {rows:>9,} rows  {res['s']:7.1f} s  {rows / res['s']:>8,.0f} rows/s  "
+                f"x{res['s'] / base:5.1f} baseline  peak {res['rss_kb'] / 1024:6.0f} MB  "
+                f"accepted {res['accepted']:,} rejected {res['rejected']:,} (bad {bad:,}) {'ok' if ok else 'MISMATCH'}",
+                flush=True,
+            )
+    lines.append(f"kinerja import layanan benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores")
+    lines.append("")
+    lines.append("| db | rows | seconds | rows/s | baseline s | x baseline | peak RSS MB | accepted | rejected | counts |")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for rows, db, res, base, bad, ok in results:
+        lines.append(
+            f"| {db} | {rows:,} | {res['s']:.1f} | {rows / res['s']:,.0f} | {base:.1f} | "
+            f"{res['s'] / base:.1f} | {res['rss_kb'] / 1024:.0f} | {res['accepted']:,} | "
+            f"{res['rejected']:,} | {'ok' if ok else 'MISMATCH'} |"
+        )
+    text = "\n".join(lines) + "\n"
+    print()
+    print(text)
+    (OUT / "import_bench.txt").write_text(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""Inserting new records and their history rows without building two ORM objects per row.
+
+Creating 2,000 rows through `bulk_create_with_history` builds 4,000 model instances and compiles every
+value field by field; at a million rows that is most of an import's time. This writes exactly the rows
+simple_history's bulk_create_with_history writes (the record; its historical row with history_type
+`+`, history_date, history_user and change reason), with one multi-row INSERT ... RETURNING id per
+chunk for the records and one executemany for their history.
+"""
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import connection, models
+
+CHUNK = 1000
+
+
+class _Plan:
+    """Column order and value adapters of one model, computed once per run."""
+
+    def __init__(self, model: type[models.Model]) -> None:
+        ops = connection.ops
+        self.table = model._meta.db_table
+        self.fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+        self.columns = [f.column for f in self.fields]
+        self.attnames = [f.attname for f in self.fields]
+        self.adapters = [_adapter(f, ops) for f in self.fields]
+        self.defaults = {f.attname: f.get_default() for f in self.fields if f.has_default()}
+        self.pk_column = model._meta.pk.column
+        self.history = None
+        if hasattr(model, "history"):
+            hist = model.history.model
+            hfields = [f for f in hist._meta.concrete_fields if not f.primary_key]
+            self.history = (
+                hist._meta.db_table,
+                [f.column for f in hfields],
+                [f.attname for f in hfields],
+            )
+
+
+def _adapter(field: models.Field, ops):
+    if isinstance(field, models.DateTimeField):
+        return ops.adapt_datetimefield_value
+    if isinstance(field, models.DateField):
+        return ops.adapt_datefield_value
+    return None
+
+
+_plans: dict[tuple[str, type], _Plan] = {}
+
+
+def _plan(model: type[models.Model]) -> _Plan:
+    key = (connection.vendor, model)
+    if key not in _plans:
+        _plans[key] = _Plan(model)
+    return _plans[key]
+
+
+def insert_with_history(
+    model: type[models.Model],
+    rows: Sequence[dict[str, Any]],
+    *,
+    now: dt.datetime,
+    user_id: int | None,
+    reasons: Sequence[str],
+) -> list[int]:
+    """Insert `rows` (attname -> value; missing fields take their defaults) and, for a historical
+    model, one `+` history row each. Returns the new ids in the order of `rows`."""
+    plan = _plan(model)
+    now_db = connection.ops.adapt_datetimefield_value(now)
+    fixed = {"created_at": now_db, "updated_at": now_db}
+    names = plan.attnames
+    defaults = [plan.defaults.get(a) for a in names]
+    adapt = [(i, a) for i, a in enumerate(plan.adapters) if a is not None and names[i] not in fixed]
+    fixed_at = [(i, fixed[a]) for i, a in enumerate(names) if a in fixed]
+    qn = connection.ops.quote_name
+    placeholder = "(" + ", ".join(["%s"] * len(plan.columns)) + ")"
+    head = f"INSERT INTO {qn(plan.table)} ({', '.join(qn(c) for c in plan.columns)}) VALUES "
+    tail = f" RETURNING {qn(plan.pk_column)}"
+    ids: list[int] = []
+    prepared: list[list[Any]] = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), CHUNK):
+            params: list[Any] = []
+            count = 0
+            for row in rows[start : start + CHUNK]:
+                values = [row.get(a, d) for a, d in zip(names, defaults)]  # noqa: B905
+                for i, a in adapt:
+                    if values[i] is not None:
+                        values[i] = a(values[i])
+                for i, v in fixed_at:
+                    values[i] = v
+                prepared.append(values)
+                params += values
+                count += 1
+            cursor.execute(head + ", ".join([placeholder] * count) + tail, params)
+            ids += [r[0] for r in cursor.fetchall()]
+        if plan.history is not None:
+            table, columns, hnames = plan.history
+            position = {a: i for i, a in enumerate(names)}
+            ID, DATE, TYPE, USER, REASON = range(-1, -6, -1)
+            special = {
+                "id": ID,
+                "history_date": DATE,
+                "history_type": TYPE,
+                "history_user_id": USER,
+                "history_change_reason": REASON,
+            }
+            take = [special.get(a, position.get(a)) for a in hnames]
+            history_rows = []
+            for new_id, values, reason in zip(ids, prepared, reasons, strict=True):
+                consts = {ID: new_id, DATE: now_db, TYPE: "+", USER: user_id, REASON: reason}
+                history_rows.append([values[p] if p >= 0 else consts[p] for p in take])
+            sql = (
+                f"INSERT INTO {qn(table)} ({', '.join(qn(c) for c in columns)}) "
+                f"VALUES ({', '.join(['%s'] * len(columns))})"
+            )
+            cursor.executemany(sql, history_rows)
+    return ids
