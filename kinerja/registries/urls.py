@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import akses, bencana, dtks, index, layanan, orang, ppks, psks
+from .views import akses, bencana, dtks, index, layanan, orang, ppks, psks, unggah
 
 app_name = "registri"
 
@@ -37,4 +37,14 @@ urlpatterns = [
     path("korban/", bencana.korban_list, name="korban_list"),
     path("korban/<int:pk>/ubah/", bencana.korban_edit, name="korban_edit"),
     path("akses/", akses.akses_log, name="akses_log"),
+    path("unggah/", unggah.unggah_index, name="unggah_index"),
+    path("unggah/<slug:kind>/", unggah.unggah_form, name="unggah_form"),
+    path("unggah/<slug:kind>/templat.xlsx", unggah.unggah_template, name="unggah_template"),
+    path(
+        "unggah/<slug:kind>/<slug:token>/pratinjau/",
+        unggah.unggah_pratinjau,
+        name="unggah_pratinjau",
+    ),
+    path("unggah/<slug:kind>/<slug:token>/proses/", unggah.unggah_proses, name="unggah_proses"),
+    path("unggah/tolakan/<int:pk>/", unggah.unggah_tolakan, name="unggah_tolakan"),
 ]

@@ -341,3 +341,11 @@ def test_add_dtks_membership(client, users, data):  # noqa: F811
     html = _errors(_post(client, "dtks_add", [data.budi.pk], periode_bulan="2024-07", desil="11"))
     assert "Pilihan tidak dikenal" in html or "Desil harus" in html
     assert DtksAnggota.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_empty_post_shows_the_required_fields(client, users, data):  # noqa: F811
+    client.force_login(users["staf_pemberdayaan"])
+    html = _errors(_post(client, "psks_add"))
+    assert html.count("Wajib diisi.") >= 4
+    assert Psks.objects.count() == 1

@@ -57,7 +57,7 @@ def bencana_list(request: HttpRequest) -> HttpResponse:
 def _bencana_form(request: HttpRequest, instance) -> HttpResponse:
     return edit_page(
         request,
-        BencanaForm(request.POST or None, instance=instance),
+        BencanaForm(request.POST if request.method == "POST" else None, instance=instance),
         lambda bencana: bencana_save(bencana, user=request.user),
         title="Ubah kejadian bencana" if instance else "Tambah kejadian bencana",
         success_url=lambda b: reverse("registri:bencana_list") + f"?q={b.kode_kejadian}",
@@ -101,7 +101,9 @@ def korban_list(request: HttpRequest) -> HttpResponse:
 def _korban_form(request: HttpRequest, orang, instance: Korban | None) -> HttpResponse:
     return edit_page(
         request,
-        KorbanForm(request.POST or None, instance=instance, orang=orang),
+        KorbanForm(
+            request.POST if request.method == "POST" else None, instance=instance, orang=orang
+        ),
         lambda korban: korban_save(korban, orang=orang, user=request.user),
         title=("Ubah data korban" if instance else "Catat sebagai korban") + f": {orang}",
         success_url=lambda _: reverse("registri:orang_detail", args=[orang.pk]) + "#korban",

@@ -54,7 +54,9 @@ def dtks_list(request: HttpRequest) -> HttpResponse:
 
 
 def _form(request: HttpRequest, orang, instance: DtksAnggota | None) -> HttpResponse:
-    form = DtksAnggotaForm(request.POST or None, instance=instance, orang=orang)
+    form = DtksAnggotaForm(
+        request.POST if request.method == "POST" else None, instance=instance, orang=orang
+    )
     return edit_page(
         request,
         form,

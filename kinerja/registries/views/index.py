@@ -9,6 +9,7 @@ from kinerja.organisation.permissions import Area, can_change, can_view, can_vie
 
 from ..access import can_view_orang, layanan_visible, scoped
 from ..models import Bencana, DtksAnggota, Korban, Layanan, Orang, Pelatihan, Ppks, Psks
+from .unggah import KIND_AREA, can_upload
 
 
 @login_required
@@ -55,5 +56,9 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "registries/index.html",
-        {"cards": cards, "lihat_log": can_view(user, Area.AUDIT)},
+        {
+            "cards": cards,
+            "lihat_log": can_view(user, Area.AUDIT),
+            "bisa_unggah": any(can_upload(user, kind) for kind in KIND_AREA),
+        },
     )

@@ -63,7 +63,12 @@ def layanan_list(request: HttpRequest) -> HttpResponse:
 def _form(request: HttpRequest, orang, instance: Layanan | None) -> HttpResponse:
     return edit_page(
         request,
-        LayananForm(request.POST or None, instance=instance, orang=orang, user=request.user),
+        LayananForm(
+            request.POST if request.method == "POST" else None,
+            instance=instance,
+            orang=orang,
+            user=request.user,
+        ),
         lambda layanan: layanan_save(layanan, orang=orang, user=request.user),
         title=("Ubah layanan" if instance else "Tambah layanan") + f": {orang}",
         success_url=lambda _: reverse("registri:orang_detail", args=[orang.pk]) + "#layanan",

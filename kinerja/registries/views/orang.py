@@ -87,7 +87,7 @@ def orang_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _orang_form(request: HttpRequest, instance: Orang | None) -> HttpResponse:
     return edit_page(
         request,
-        OrangForm(request.POST or None, instance=instance),
+        OrangForm(request.POST if request.method == "POST" else None, instance=instance),
         lambda orang: orang_save(orang, user=request.user),
         title="Ubah data orang" if instance else "Tambah orang",
         success_url=lambda orang: reverse("registri:orang_detail", args=[orang.pk]),

@@ -46,7 +46,9 @@ def ppks_list(request: HttpRequest) -> HttpResponse:
 def _form(request: HttpRequest, orang, instance: Ppks | None) -> HttpResponse:
     return edit_page(
         request,
-        PpksForm(request.POST or None, instance=instance, orang=orang),
+        PpksForm(
+            request.POST if request.method == "POST" else None, instance=instance, orang=orang
+        ),
         lambda ppks: ppks_save(ppks, orang=orang, user=request.user),
         title=("Ubah registrasi PPKS" if instance else "Tambah registrasi PPKS") + f": {orang}",
         success_url=lambda ppks: reverse("registri:orang_detail", args=[orang.pk]) + "#ppks",

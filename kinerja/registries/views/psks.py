@@ -57,7 +57,7 @@ def psks_list(request: HttpRequest) -> HttpResponse:
 def _psks_form(request: HttpRequest, instance) -> HttpResponse:
     return edit_page(
         request,
-        PsksForm(request.POST or None, instance=instance),
+        PsksForm(request.POST if request.method == "POST" else None, instance=instance),
         lambda psks: psks_save(psks, user=request.user),
         title="Ubah PSKS" if instance else "Tambah PSKS",
         success_url=lambda psks: reverse("registri:psks_list") + f"?q={psks.kode_psks}",
@@ -101,7 +101,7 @@ def pelatihan_list(request: HttpRequest) -> HttpResponse:
 def _pelatihan_form(request: HttpRequest, instance) -> HttpResponse:
     return edit_page(
         request,
-        PelatihanForm(request.POST or None, instance=instance),
+        PelatihanForm(request.POST if request.method == "POST" else None, instance=instance),
         lambda pelatihan: pelatihan_save(pelatihan, user=request.user),
         title="Ubah peserta pelatihan" if instance else "Tambah peserta pelatihan",
         success_url=lambda _: reverse("registri:pelatihan_list"),
@@ -125,7 +125,7 @@ def kegiatan_add(request: HttpRequest) -> HttpResponse:
     require_add(request.user, Area.PELATIHAN)
     return edit_page(
         request,
-        KegiatanForm(request.POST or None),
+        KegiatanForm(request.POST if request.method == "POST" else None),
         lambda kegiatan: kegiatan_save(kegiatan, user=request.user),
         title="Tambah kegiatan pelatihan",
         success_url=lambda _: reverse("registri:pelatihan_add"),
