@@ -18,6 +18,7 @@ migrate: setup
 
 demo: migrate ## demo accounts, and demo data when the registries are empty
 	$(KINERJA) demo_users
+	$(KINERJA) demo --if-empty
 
 
 run: demo ## serve on http://127.0.0.1:8000 with the background worker

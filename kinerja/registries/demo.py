@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import random
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 KECAMATAN_KELURAHAN = {
@@ -21,7 +22,9 @@ KECAMATAN_KELURAHAN = {
 KELURAHAN = [f"63.72.{kec}.{kel}" for kec, kels in KECAMATAN_KELURAHAN.items() for kel in kels]
 FIRST = 2021
 LAST = 2025
-IMPORT_ORDER = ["psks", "pelatihan", "bencana", "ppks", "dtks", "layanan", "korban"]
+IMPORT_ORDER = [
+    "psks", "pelatihan", "bencana", "ppks", "dtks", "layanan", "korban", "target", "anggaran",
+]  # fmt: skip
 
 NAMA_DEPAN_L = "Ahmad Muhammad Rizky Budi Agus Hendra Rahmat Fauzi Arif Yusuf Ilham Taufik Gusti Anang Iwan Fajar".split()
 NAMA_DEPAN_P = "Siti Nur Dewi Rina Fitri Aisyah Rahmah Putri Ayu Lina Mariam Hj.Aminah Wulan Sari Nadia Intan".split()
@@ -187,20 +190,20 @@ def generate_demo_files(out_dir: Path, *, seed: int = 2025, scale: float = 1.0) 
     )
     pel_rows = []
     for year in range(FIRST, LAST + 1):
-        for k in range(g.n(8)):
-            kode_keg = f"BIMTEK-{year}-{k + 1:02d}"
-            tanggal = g.date_between(dt.date(year, 2, 1), dt.date(year, 11, 30))
-            peserta = r.sample(psks_codes, min(len(psks_codes), r.randint(10, 30)))
-            for kode, daftar in peserta:
+        active = [(k, d) for k, d in psks_codes if d.year <= year]
+        kegiatan = [
+            (
+                f"BIMTEK-{year}-{k + 1:02d}",
+                g.date_between(dt.date(year, 2, 1), dt.date(year, 11, 30)),
+            )
+            for k in range(g.n(8))
+        ]
+        for kode, daftar in active:
+            if r.random() < 0.55:
+                kode_keg, tanggal = r.choice(kegiatan)
                 if daftar <= tanggal:
-                    pel_rows.append(
-                        [
-                            kode_keg,
-                            f"Bimbingan teknis PSKS {year} angkatan {k + 1}",
-                            tanggal.strftime("%d/%m/%Y"),
-                            kode,
-                        ]
-                    )
+                    nama_keg = f"Bimbingan teknis PSKS {year} angkatan {kode_keg[-2:]}"
+                    pel_rows.append([kode_keg, nama_keg, tanggal.strftime("%d/%m/%Y"), kode])
     emit("pelatihan", ["kode_kegiatan", "nama_kegiatan", "tanggal", "kode_psks"], pel_rows)
 
     # Disasters.
@@ -273,26 +276,27 @@ def generate_demo_files(out_dir: Path, *, seed: int = 2025, scale: float = 1.0) 
 
     for p, jenis, daftar, selesai, _lokasi in registered:
         end = selesai or today
-        start = max(daftar, dt.date(FIRST, 1, 1))
-        if start > end:
-            continue
-        for _ in range(r.choice([0, 1, 1, 2, 3, 4])):
-            tanggal = g.date_between(start, end)
-            kind = r.choice(LAYANAN_DASAR)
-            if jenis == "anak_telantar" and r.random() < 0.5:
-                kind = r.choice(["pengasuhan", "pelatihan_keterampilan"])
-            layanan_rows.append(
-                [
-                    *_identity(p),
-                    kind,
-                    tanggal.isoformat(),
-                    "Rehabilitasi Sosial Dasar",
-                    r.choice(["", "150000", "Rp 250.000"]),
-                    "APBD",
-                    "",
-                    "",
-                ]
-            )
+        for year in range(max(daftar.year, FIRST), min(end.year, LAST) + 1):
+            start = max(daftar, dt.date(year, 1, 1))
+            stop = min(end, dt.date(year, 12, 31))
+            if r.random() > 0.82:
+                continue
+            for _ in range(r.choice([1, 1, 2, 3])):
+                kind = r.choice(LAYANAN_DASAR)
+                if jenis == "anak_telantar" and r.random() < 0.7:
+                    kind = r.choice(["pengasuhan", "pengasuhan", "pelatihan_keterampilan"])
+                layanan_rows.append(
+                    [
+                        *_identity(p),
+                        kind,
+                        g.date_between(start, stop).isoformat(),
+                        "Rehabilitasi Sosial Dasar",
+                        r.choice(["", "150000", "Rp 250.000"]),
+                        "APBD",
+                        "",
+                        "",
+                    ]
+                )
 
     # DTKS extracts and social assistance to their members.
     members = [g.person(min_age=18, max_age=80) for _ in range(g.n(9000))]
@@ -304,21 +308,22 @@ def generate_demo_files(out_dir: Path, *, seed: int = 2025, scale: float = 1.0) 
                 dtks_rows.append([f"{y}-{m:02d}", *_identity(p), r.randint(1, 4)])
     emit("dtks", ["periode", *IDENTITY, "desil"], dtks_rows)
     for p in members:
-        for _ in range(r.choice([0, 0, 1, 1, 2])):
-            tanggal = g.date_between(dt.date(FIRST, 1, 1), dt.date(LAST, 12, 15))
-            kind = r.choice(["bansos_keluarga", "bansos_keluarga", "bantuan_usaha"])
-            layanan_rows.append(
-                [
-                    *_identity(p),
-                    kind,
-                    tanggal.isoformat(),
-                    "Bantuan Sosial Kota",
-                    "Rp 1.500.000",
-                    r.choice(["APBD", "APBN"]),
-                    "",
-                    "",
-                ]
-            )
+        for year in range(FIRST, LAST + 1):
+            if r.random() < 0.6:
+                tanggal = g.date_between(dt.date(year, 1, 1), dt.date(year, 12, 15))
+                kind = r.choice(["bansos_keluarga", "bansos_keluarga", "bantuan_usaha"])
+                layanan_rows.append(
+                    [
+                        *_identity(p),
+                        kind,
+                        tanggal.isoformat(),
+                        "Bantuan Sosial Kota",
+                        "Rp 1.500.000",
+                        r.choice(["APBD", "APBN"]),
+                        "",
+                        "",
+                    ]
+                )
 
     # Victims and the aid they received for their event.
     korban_rows = []
@@ -371,4 +376,114 @@ def generate_demo_files(out_dir: Path, *, seed: int = 2025, scale: float = 1.0) 
         ],
         layanan_rows,
     )
+    emit("target", ["indikator", "tahun", "triwulan", "jenis", "target"], _targets())
+    emit(
+        "anggaran",
+        [
+            "tahun",
+            "kode_program",
+            "nama_program",
+            "kode_kegiatan",
+            "nama_kegiatan",
+            "kode_sub_kegiatan",
+            "nama_sub_kegiatan",
+            "indikator",
+            "pagu",
+            "realisasi",
+        ],
+        _anggaran(r),
+    )
     return files
+
+
+# Renstra 2021-2026 targets per IKU (first and last year; linear in between) and PK targets by quarter.
+TARGET_RANGE = {
+    "IKU-1": (35, 60),
+    "IKU-2": (55, 80),
+    "IKU-3A": (50, 75),
+    "IKU-3B": (40, 60),
+    "IKU-4": (70, 95),
+}
+QUARTER_SHARE = {1: Decimal("0.40"), 2: Decimal("0.65"), 3: Decimal("0.85"), 4: Decimal("1")}
+
+
+def _targets() -> list[list[object]]:
+    rows: list[list[object]] = []
+    for kode, (first, last) in TARGET_RANGE.items():
+        for i, year in enumerate(range(FIRST, 2027)):
+            renstra = Decimal(first) + (Decimal(last - first) * i / 5)
+            rows.append([kode, year, "", "renstra", f"{renstra:.2f}".replace(".", ",")])
+            if year > LAST:
+                continue
+            rows.append([kode, year, "", "pk", f"{renstra:.2f}"])
+            for q, share in QUARTER_SHARE.items():
+                rows.append([kode, year, q, "pk", f"{renstra * share:.2f}"])
+    return rows
+
+
+PROGRAMS = [
+    (
+        "1.06.02",
+        "PROGRAM PEMBERDAYAAN SOSIAL",
+        "1.06.02.2.01",
+        "Pemberdayaan Potensi Sumber Kesejahteraan Sosial",
+        "IKU-1",
+        850_000_000,
+    ),
+    (
+        "1.06.04",
+        "PROGRAM REHABILITASI SOSIAL",
+        "1.06.04.2.01",
+        "Rehabilitasi Sosial Dasar Penyandang Disabilitas, Anak, Lanjut Usia Terlantar, Gelandangan Pengemis di Luar Panti",
+        "IKU-2",
+        2_400_000_000,
+    ),
+    (
+        "1.06.05",
+        "PROGRAM PERLINDUNGAN DAN JAMINAN SOSIAL",
+        "1.06.05.2.01",
+        "Pemeliharaan Anak-Anak Terlantar",
+        "IKU-3A",
+        900_000_000,
+    ),
+    (
+        "1.06.05",
+        "PROGRAM PERLINDUNGAN DAN JAMINAN SOSIAL",
+        "1.06.05.2.02",
+        "Pengelolaan Data Fakir Miskin dan Bantuan Sosial",
+        "IKU-3B",
+        3_100_000_000,
+    ),
+    (
+        "1.06.06",
+        "PROGRAM PENANGANAN BENCANA",
+        "1.06.06.2.01",
+        "Perlindungan Sosial Korban Bencana Alam dan Sosial",
+        "IKU-4",
+        1_200_000_000,
+    ),
+]
+
+
+def _anggaran(r: random.Random) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for year in range(FIRST, LAST + 1):
+        for kode_p, nama_p, kode_k, nama_k, iku, base in PROGRAMS:
+            pagu = int(base * (1 + 0.06 * (year - FIRST)) // 1000 * 1000)
+            realisasi = int(pagu * r.uniform(0.82, 0.98) // 1000 * 1000)
+            sub = f"{kode_k}.0001"
+            rows.append(
+                [
+                    year,
+                    kode_p,
+                    nama_p,
+                    kode_k,
+                    nama_k,
+                    sub,
+                    f"Sub kegiatan {nama_k.lower()}",
+                    iku,
+                    f"Rp {pagu:,}".replace(",", "."),
+                    str(realisasi),
+                ]
+            )
+    return rows
