@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from kinerja.lib.privacy import mask_nik
 from kinerja.organisation.permissions import Area, can_view_records
 from kinerja.regions.models import Wilayah
 
@@ -288,7 +289,10 @@ def person_history(orang: Orang, *, limit: int = 50) -> list[HistoryRow]:
             delta = rec.diff_against(prev, excluded_fields=list(HISTORY_HIDDEN))
             for c in delta.changes:
                 label = Orang._meta.get_field(c.field).verbose_name
-                changes.append(Change(str(label), c.old, c.new))
+                old, new = c.old, c.new
+                if c.field == "nik":  # history is shown to every reader: mask as everywhere
+                    old, new = mask_nik(old), mask_nik(new)
+                changes.append(Change(str(label), old, new))
         who = rec.history_user.username if rec.history_user else ""
         rows.append(
             HistoryRow(rec.history_date, who, HISTORY_KIND.get(rec.history_type, ""), changes)
