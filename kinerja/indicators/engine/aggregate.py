@@ -7,8 +7,6 @@ counted with COUNT(DISTINCT) over the small per-region list of types.
 
 from dataclasses import dataclass
 
-from django.db import connection
-
 from .sqlparts import Sql, With
 
 SPLITS = {None, "jenis_kelamin", "kelompok_umur"}
@@ -79,14 +77,9 @@ def aggregate_sql(q: With, stage1: Sql, kabkota: str, split: str | None, types: 
     return q.render(final)
 
 
-def run_aggregate(sql: Sql, execute=None) -> Result:
-    """Execute stage 2 (on Django's connection, or `execute(sql_text, params)` for DuckDB)."""
-    if execute is None:
-        with connection.cursor() as cur:
-            cur.execute(sql.text, sql.params)
-            rows = cur.fetchall()
-    else:
-        rows = execute(sql.text, sql.params)
+def run_aggregate(sql: Sql, execute) -> Result:
+    """Execute stage 2 with `execute(sql_text, params) -> rows` (Django or DuckDB)."""
+    rows = execute(sql.text, sql.params)
     units: dict = {}
     types: dict = {}
     for src, periode, tingkat, wilayah, split, a, b, c in rows:

@@ -105,6 +105,7 @@ class UnitQuery:
         periodes: list[Periode],
         kabkota: str,
         outside_band: bool = False,
+        lean: bool = False,
     ):
         years = {p.tahun for p in periodes}
         if len(years) != 1:
@@ -120,6 +121,8 @@ class UnitQuery:
         self.join_extra = ""
         # The drill-down's "excluded" list: known birth date outside the age band.
         self.outside_band = outside_band
+        # Without sex/age splits IKU-4 needs nothing from the person (its region is the event's).
+        self.lean = lean
 
     # -- numerator helpers ------------------------------------------------------------------
     def _service_filter(self, codes: list[str] | None, alias: str = "l") -> Sql:
@@ -291,25 +294,34 @@ class UnitQuery:
                 body.add(" AND ").extend(in_list("l.jenis_id", codes))
             self.q.cte(name, body.add(" GROUP BY k.id"))
             names.append(name)
+        person = (
+            ("'' AS jk, CAST(NULL AS DATE) AS lahir", "")
+            if self.lean
+            else ("o.jenis_kelamin AS jk, o.tanggal_lahir AS lahir",
+                  f" JOIN {T_ORANG} o ON o.id = k.orang_id")
+        )  # fmt: skip
         b = Sql(
             "SELECT k.id AS unit_id, k.orang_id AS orang_id, '' AS jenis, e.wilayah_id AS wil,"
-            " o.jenis_kelamin AS jk, o.tanggal_lahir AS lahir, e.tanggal_kejadian AS masuk,"
+            f" {person[0]}, e.tanggal_kejadian AS masuk,"
             f" nd.d AS d_num, nl.d AS d_lit FROM {T_KORBAN} k"
-            f" JOIN {T_BENCANA} e ON e.id = k.bencana_id JOIN {T_ORANG} o ON o.id = k.orang_id"
+            f" JOIN {T_BENCANA} e ON e.id = k.bencana_id{person[1]}"
             f" LEFT JOIN {names[0]} nd ON nd.kid = k.id LEFT JOIN {names[1]} nl ON nl.kid = k.id"
             " WHERE "
         ).extend(events)
         self.q.cte("b", b)
 
     # -- assembly -----------------------------------------------------------------------------
-    def build(self) -> tuple[With, Sql]:
-        """The CTEs and the final SELECT of stage 1 (columns UNIT_COLUMNS)."""
-        band = None
+    @property
+    def band(self) -> tuple[int, int] | None:
         if self.d.umur_min is not None and self.d.umur_maks is not None:
-            band = (self.d.umur_min, self.d.umur_maks)
+            return (self.d.umur_min, self.d.umur_maks)
+        return None
+
+    def build_base(self) -> With:
+        """The CTEs up to `b`: one row per unit (and type, and DTKS periode) with its dates."""
         family = self.d.keluarga
         w_name = "w0" if family == Keluarga.DTKS_LAYANAN else "w"
-        self.q.cte(w_name, _windows(self.periodes, band))
+        self.q.cte(w_name, _windows(self.periodes, self.band))
         if family == Keluarga.PSKS_PELATIHAN:
             self._psks()
         elif family in (Keluarga.PPKS_LAYANAN, Keluarga.ANAK_LAYANAN):
@@ -320,6 +332,12 @@ class UnitQuery:
             self._korban()
         else:  # pragma: no cover - validated on save
             raise ValueError(f"Keluarga tidak dikenal: {family}")
+        return self.q
+
+    def build(self) -> tuple[With, Sql]:
+        """The CTEs and the final SELECT of stage 1 (columns UNIT_COLUMNS)."""
+        self.build_base()
+        family = self.d.keluarga
         if family == Keluarga.DTKS_LAYANAN:
             join = "JOIN wd w ON b.dtks_id = w.dtks_id"
         else:

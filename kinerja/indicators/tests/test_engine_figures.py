@@ -146,3 +146,26 @@ def test_compute_literal_and_table(mixed):
     call_command("compute", year=2025, quarter=2, stdout=out)
     text = out.getvalue()
     assert "IKU-2" in text and "60,00" in text and "2025-Q2" in text
+
+
+@pytest.mark.parametrize("kode", ["IKU-1", "IKU-2", "IKU-3A", "IKU-3B", "IKU-4"])
+def test_fast_path_equals_generic_path(mixed, kode):
+    from kinerja.indicators.engine.figures import live_counts
+    from kinerja.indicators.engine.periods import periods_of_year
+
+    from .factories import dtks
+
+    dtks("2025-02-01", *mixed[:3])
+    dtks("2025-08-01", *mixed[2:])
+    layanan(mixed[2], "bansos_keluarga", "2025-09-01")
+    psks("tksk", daftar="2025-07-01")
+    pelatihan(psks("lks", daftar="2025-07-01"), "2025-02-01")  # trained before registering
+    for p, daftar in ((mixed[0], "2024-01-01"), (mixed[1], "2025-05-01"), (mixed[4], "2025-01-01")):
+        ppks(p, "anak_telantar", daftar=daftar, lokasi="dalam_panti")
+    layanan(mixed[1], "pengasuhan", "2025-06-01")
+    periodes = periods_of_year(2025)
+    [ind] = definitions_in_force(periodes[-1].akhir, kode)
+    fast = live_counts(ind, periodes)
+    generic = live_counts(ind, periodes, generic=True)
+    assert fast == generic
+    assert fast
