@@ -162,7 +162,8 @@ def why_changed(snapshot: int, kode: str, periode: Periode) -> tuple[list[Change
     q.cte("live", Sql(per_unit.format(src="u")))
     q.cte("frz", Sql(per_unit.format(src=f"{T_UNIT_BEKU} WHERE snapshot = %s"), snapshot))
     final = Sql(
-        "SELECT l.unit_id, l.orang_id, f.unit_id IS NOT NULL, f.num, l.num, f.wil, l.wil"
+        "SELECT l.unit_id, l.orang_id, CASE WHEN f.unit_id IS NULL THEN 0 ELSE 1 END, f.num, l.num,"
+        " f.wil, l.wil"
         " FROM live l LEFT JOIN frz f ON f.unit_id = l.unit_id"
         " WHERE f.unit_id IS NULL OR f.num <> l.num OR f.wil <> l.wil"
         " UNION ALL"
