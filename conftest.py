@@ -22,6 +22,14 @@ PASSWORD = "rahasia-uji-123"
 def _test_settings(settings):
     # Hashing 10 passwords per test with PBKDF2 would dominate the suite's time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Per-process memory cache, emptied for every test: rolled-back tests may reuse history ids.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "d"},
+        "figures": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "f"},
+    }
+    from django.core.cache import caches
+
+    caches["figures"].clear()
     settings.AXES_ENABLED = True
     settings.SECURE_COOKIES = False
     settings.SESSION_COOKIE_SECURE = False

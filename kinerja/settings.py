@@ -179,6 +179,19 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
 
+# Computed counts are cached under keys that include a stamp of the registries' content, so a cached
+# figure is never stale (kinerja/indicators/engine/cache.py). File-based: shared by gunicorn workers.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "figures": {
+        "BACKEND": os.getenv(
+            "FIGURE_CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"
+        ),
+        "LOCATION": os.getenv("FIGURE_CACHE_LOCATION", str(VAR_DIR / "cache" / "figures")),
+        "OPTIONS": {"MAX_ENTRIES": envint("FIGURE_CACHE_MAX_ENTRIES", "20000")},
+    },
+}
+
 TASKS = {"default": {"BACKEND": os.getenv("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 REST_FRAMEWORK = {
