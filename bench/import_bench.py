@@ -18,7 +18,6 @@ import os
 import random
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -95,7 +94,10 @@ def generate(path: Path, rows: int, people: int) -> int:
                 elif k == 6:
                     row[0], row[1] = f"637299{row[0][6:12]}0000", ""  # serial 0000
                 else:
-                    row[0], row[1] = f"6372990101{n % 90 + 10:02d}{n % 9999 + 1:04d}", ""  # new, no nama
+                    row[0], row[1] = (
+                        f"6372990101{n % 90 + 10:02d}{n % 9999 + 1:04d}",
+                        "",
+                    )  # new, no nama
             w.writerow(row[: len(HEADER)])
     return bad
 
@@ -108,7 +110,7 @@ def setup_db(url: str, people: int) -> None:
 import django, os
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
 django.setup()
-import sys; sys.path.insert(0, {str(ROOT / 'bench')!r})
+import sys; sys.path.insert(0, {str(ROOT / "bench")!r})
 from import_bench import person
 from kinerja.registries.models import Orang
 batch = []
@@ -133,7 +135,9 @@ rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({{"rc": p.returncode, "s": elapsed, "rss_kb": rss, "out": p.stdout, "err": p.stderr[-2000:]}}))
 """
     env = {**os.environ, "DATABASE_URL": url}
-    res = json.loads(subprocess.run([PY, "-c", code], env=env, capture_output=True, text=True, check=True).stdout)
+    res = json.loads(
+        subprocess.run([PY, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    )
     counts = {}
     for line in res["out"].splitlines():
         if ":" in line:
@@ -209,11 +213,15 @@ def main() -> None:
                 f"accepted {res['accepted']:,} rejected {res['rejected']:,} (bad {bad:,}) {'ok' if ok else 'MISMATCH'}",
                 flush=True,
             )
-    lines.append(f"kinerja import layanan benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores")
+    lines.append(
+        f"kinerja import layanan benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores"
+    )
     lines.append("")
-    lines.append("| db | rows | seconds | rows/s | baseline s | x baseline | peak RSS MB | accepted | rejected | counts |")
+    lines.append(
+        "| db | rows | seconds | rows/s | baseline s | x baseline | peak RSS MB | accepted | rejected | counts |"
+    )
     lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
-    for rows, db, res, base, bad, ok in results:
+    for rows, db, res, base, _bad, ok in results:
         lines.append(
             f"| {db} | {rows:,} | {res['s']:.1f} | {rows / res['s']:,.0f} | {base:.1f} | "
             f"{res['s'] / base:.1f} | {res['rss_kb'] / 1024:.0f} | {res['accepted']:,} | "

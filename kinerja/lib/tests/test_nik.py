@@ -48,13 +48,16 @@ def test_serial_0000_is_invalid():
 
 
 @pytest.mark.parametrize(
-    "province", ["11", "19", "21", "31", "36", "51", "53", "61", "65", "71", "76", "81", "82", "91", "96"]
+    "province",
+    ["11", "19", "21", "31", "36", "51", "53", "61", "65", "71", "76", "81", "82", "91", "96"],
 )
 def test_listed_provinces_are_valid(province):
     assert nik_is_valid(f"{province}72040501900002", today=TODAY)
 
 
-@pytest.mark.parametrize("province", ["00", "10", "20", "22", "30", "37", "50", "54", "66", "77", "83", "90", "97"])
+@pytest.mark.parametrize(
+    "province", ["00", "10", "20", "22", "30", "37", "50", "54", "66", "77", "83", "90", "97"]
+)
 def test_other_provinces_are_invalid(province):
     with pytest.raises(NikError, match="provinsi"):
         parse_nik(f"{province}72040501900002", today=TODAY)
@@ -66,7 +69,9 @@ def test_province_list_has_38_codes():
     assert len(PROVINCE_CODES) == 38
 
 
-@pytest.mark.parametrize("bad", ["", "637204050190000", "63720405019000021", "6372O40501900002", "６３７２040501900002"])
+@pytest.mark.parametrize(
+    "bad", ["", "637204050190000", "63720405019000021", "6372O40501900002", "６３７２040501900002"]
+)
 def test_form_is_16_ascii_digits(bad):
     with pytest.raises(NikError, match="16 digit"):
         parse_nik(bad, today=TODAY)

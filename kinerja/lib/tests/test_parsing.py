@@ -25,7 +25,10 @@ def test_date_cells():
     assert parsing.tanggal(D) == D
 
 
-@pytest.mark.parametrize("text", ["31/02/2025", "2025-13-01", "14.03.2025", "03/14/2025", "kemarin", "2025/03/14", "14/03/25"])
+@pytest.mark.parametrize(
+    "text",
+    ["31/02/2025", "2025-13-01", "14.03.2025", "03/14/2025", "kemarin", "2025/03/14", "14/03/25"],
+)
 def test_not_dates(text):
     with pytest.raises(ParseError):
         parsing.tanggal(text)
@@ -48,7 +51,9 @@ def test_rupiah(text, value):
     assert parsing.rupiah(text) == value
 
 
-@pytest.mark.parametrize("text", ["1.500.000,00", "1,5", "1.50", "-5000", "Rp -1", "satu juta", "1.5000", 12.5])
+@pytest.mark.parametrize(
+    "text", ["1.500.000,00", "1,5", "1.50", "-5000", "Rp -1", "satu juta", "1.5000", 12.5]
+)
 def test_not_rupiah(text):
     with pytest.raises(ParseError):
         parsing.rupiah(text)

@@ -1,9 +1,9 @@
 """Helpers for import tests: write files, import them, read the rejects file back."""
 
 import csv
+from pathlib import Path
 
 import pytest
-from pathlib import Path
 
 from kinerja.registries.imports import run_import
 
@@ -45,7 +45,9 @@ def read_rejects(path: Path, delimiter=",") -> list[dict]:
         return list(csv.DictReader(fh, delimiter=delimiter))
 
 
-def person_row(nik=NIK_P, id_lokal="", nama="Siti Aminah", jk="P", lahir="1990-01-05", kk=KK, kel=KEL):
+def person_row(
+    nik=NIK_P, id_lokal="", nama="Siti Aminah", jk="P", lahir="1990-01-05", kk=KK, kel=KEL
+):
     return [nik, id_lokal, nama, jk, lahir, kk, kel]
 
 
@@ -54,7 +56,11 @@ def psks(db):
     from kinerja.registries.models import Psks
 
     return Psks.objects.create(
-        kode_psks="PSKS-0001", jenis_id="tksk", bentuk="orang", nama="Budi", tanggal_daftar="2020-01-01"
+        kode_psks="PSKS-0001",
+        jenis_id="tksk",
+        bentuk="orang",
+        nama="Budi",
+        tanggal_daftar="2020-01-01",
     )
 
 

@@ -3,23 +3,77 @@
 import pytest
 
 from kinerja.registries.models import (
-    Bencana, DtksAnggota, DtksPeriode, KegiatanPelatihan, Korban, Layanan, Orang, Pelatihan, Ppks, Psks,
+    Bencana,
+    DtksAnggota,
+    DtksPeriode,
+    KegiatanPelatihan,
+    Korban,
+    Layanan,
+    Orang,
+    Pelatihan,
+    Ppks,
+    Psks,
 )  # fmt: skip
 
 from .importing import (  # noqa: F401  (fixtures)
-    IDENTITY, KEL, KK, NIK_L, NIK_P, bencana, do_import, person_row, psks, read_rejects,
+    IDENTITY,
+    KEL,
+    KK,
+    NIK_L,
+    NIK_P,
+    bencana,
+    do_import,
+    person_row,
+    psks,
+    read_rejects,
 )  # fmt: skip
 
 pytestmark = pytest.mark.django_db
 
 PPKS = [*IDENTITY, "jenis_ppks", "tanggal_daftar", "tanggal_selesai", "lokasi"]
-PSKS = ["kode_psks", "jenis_psks", "bentuk", "nama", "nik", "kode_wilayah", "tanggal_daftar", "tanggal_selesai"]
+PSKS = [
+    "kode_psks",
+    "jenis_psks",
+    "bentuk",
+    "nama",
+    "nik",
+    "kode_wilayah",
+    "tanggal_daftar",
+    "tanggal_selesai",
+]
 PELATIHAN = ["kode_kegiatan", "nama_kegiatan", "tanggal", "kode_psks"]
 DTKS = ["periode", *IDENTITY, "desil"]
-LAYANAN = [*IDENTITY, "jenis_layanan", "tanggal", "program", "nilai_rp", "sumber_dana", "kode_kejadian", "keterangan"]
-BENCANA = ["kode_kejadian", "jenis", "sub_jenis", "tanggal_kejadian", "kode_wilayah", "mulai_tanggap_darurat", "selesai_tanggap_darurat"]
+LAYANAN = [
+    *IDENTITY,
+    "jenis_layanan",
+    "tanggal",
+    "program",
+    "nilai_rp",
+    "sumber_dana",
+    "kode_kejadian",
+    "keterangan",
+]
+BENCANA = [
+    "kode_kejadian",
+    "jenis",
+    "sub_jenis",
+    "tanggal_kejadian",
+    "kode_wilayah",
+    "mulai_tanggap_darurat",
+    "selesai_tanggap_darurat",
+]
 KORBAN = ["kode_kejadian", *IDENTITY, "kondisi"]
-MODELS = [Orang, Ppks, Psks, KegiatanPelatihan, Pelatihan, DtksPeriode, DtksAnggota, Layanan, Korban]
+MODELS = [
+    Orang,
+    Ppks,
+    Psks,
+    KegiatanPelatihan,
+    Pelatihan,
+    DtksPeriode,
+    DtksAnggota,
+    Layanan,
+    Korban,
+]
 
 
 def ppks(**over):
@@ -29,7 +83,9 @@ def ppks(**over):
 
 
 def layanan(**over):
-    row = dict(zip(LAYANAN, [*person_row(), "permakanan", "2024-02-01", "", "", "", "", ""], strict=True))
+    row = dict(
+        zip(LAYANAN, [*person_row(), "permakanan", "2024-02-01", "", "", "", "", ""], strict=True)
+    )
     row.update(over)
     return [row[c] for c in LAYANAN]
 
@@ -98,7 +154,12 @@ def test_rejected_with_reason_and_nothing_saved(case, tmp_path, bencana, psks): 
 
 
 def test_selesai_tanggap_darurat_may_be_planned(tmp_path):
-    result = do_import(tmp_path, "bencana", BENCANA, [["B-1", "alam", "banjir", "2024-01-01", "637204", "2024-01-01", "2099-01-01"]])
+    result = do_import(
+        tmp_path,
+        "bencana",
+        BENCANA,
+        [["B-1", "alam", "banjir", "2024-01-01", "637204", "2024-01-01", "2099-01-01"]],
+    )
     assert result.accepted == 1
     b = Bencana.objects.get()
     assert (b.wilayah_id, str(b.selesai_tanggap_darurat)) == ("63.72.04", "2099-01-01")
@@ -106,10 +167,24 @@ def test_selesai_tanggap_darurat_may_be_planned(tmp_path):
 
 def test_selesai_before_daftar_checked_against_the_registered_record(tmp_path):
     """An update giving only a later tanggal_daftar must not leave selesai before daftar."""
-    do_import(tmp_path, "psks", PSKS, [["P-1", "tksk", "orang", "Budi", "", KEL, "2020-01-01", "2021-01-01"]])
-    result = do_import(tmp_path, "psks", PSKS, [["P-1", "tksk", "orang", "Budi", "", KEL, "2022-01-01", ""]], name="b.csv")
+    do_import(
+        tmp_path,
+        "psks",
+        PSKS,
+        [["P-1", "tksk", "orang", "Budi", "", KEL, "2020-01-01", "2021-01-01"]],
+    )
+    result = do_import(
+        tmp_path,
+        "psks",
+        PSKS,
+        [["P-1", "tksk", "orang", "Budi", "", KEL, "2022-01-01", ""]],
+        name="b.csv",
+    )
     assert result.rejected == 1
-    assert "tanggal_selesai 2021-01-01 sebelum tanggal_daftar 2022-01-01" in read_rejects(result.rejects_path)[0]["alasan_ditolak"]
+    assert (
+        "tanggal_selesai 2021-01-01 sebelum tanggal_daftar 2022-01-01"
+        in read_rejects(result.rejects_path)[0]["alasan_ditolak"]
+    )
     assert str(Psks.objects.get().tanggal_daftar) == "2020-01-01"
 
 
@@ -122,7 +197,9 @@ def test_rejected_row_does_not_create_its_person(tmp_path):
 
 def test_rejected_row_does_not_change_its_person(tmp_path):
     do_import(tmp_path, "ppks", PPKS, [ppks()])
-    result = do_import(tmp_path, "layanan", LAYANAN, [layanan(nama="Nama Baru", no_kk="", kode_kejadian="BNC-X")])
+    result = do_import(
+        tmp_path, "layanan", LAYANAN, [layanan(nama="Nama Baru", no_kk="", kode_kejadian="BNC-X")]
+    )
     assert result.rejected == 1
     assert Orang.objects.get().nama == "Siti Aminah"
     assert Orang.history.count() == 1
@@ -137,15 +214,22 @@ def test_missing_header_column_of_identity_kind(tmp_path):
 
 
 def test_codes_are_case_insensitive(tmp_path, bencana):  # noqa: F811
-    row = layanan(jenis_layanan="PERMAKANAN", sumber_dana="apbd", kode_kejadian="bnc-2024-001", jenis_kelamin="perempuan")
+    row = layanan(
+        jenis_layanan="PERMAKANAN",
+        sumber_dana="apbd",
+        kode_kejadian="bnc-2024-001",
+        jenis_kelamin="perempuan",
+    )
     result = do_import(tmp_path, "layanan", LAYANAN, [row])
     assert result.accepted == 1
-    l = Layanan.objects.get()
-    assert (l.jenis_id, l.sumber_dana, l.bencana_id) == ("permakanan", "APBD", bencana.pk)
+    got = Layanan.objects.get()
+    assert (got.jenis_id, got.sumber_dana, got.bencana_id) == ("permakanan", "APBD", bencana.pk)
 
 
 def test_values_trimmed(tmp_path):
-    row = ppks(nik=f"  {NIK_P} ", nama="  Siti Aminah  ", jenis_ppks=" anak_telantar ", no_kk=f" {KK}")
+    row = ppks(
+        nik=f"  {NIK_P} ", nama="  Siti Aminah  ", jenis_ppks=" anak_telantar ", no_kk=f" {KK}"
+    )
     assert do_import(tmp_path, "ppks", PPKS, [row]).accepted == 1
     o = Orang.objects.get()
     assert (o.nik, o.nama, o.no_kk) == (NIK_P, "Siti Aminah", KK)
