@@ -100,7 +100,9 @@ def generate(scale: int) -> dict[str, list[tuple]]:
     n_people = 100_000 * scale
     t: dict[str, list[tuple]] = {name: [] for name in COLUMNS}
     for i in range(1, n_people + 1):
-        lahir = None if rng.random() < 0.02 else _date(rng, dt.date(1935, 1, 1), dt.date(2024, 12, 31))
+        lahir = (
+            None if rng.random() < 0.02 else _date(rng, dt.date(1935, 1, 1), dt.date(2024, 12, 31))
+        )
         kel = None if rng.random() < 0.01 else rng.choice(KELURAHAN)
         has_nik = rng.random() < 0.9
         t["registries_orang"].append(
@@ -140,7 +142,10 @@ def generate(scale: int) -> dict[str, list[tuple]]:
         tanggal = _date(rng, dt.date(2024, 1, 1), dt.date(2025, 12, 31))
         t["registries_pelatihan"].append((i, *meta, keg, p, tanggal))
     # DTKS: 2 periods x 30,000 (most members in both)
-    t["registries_dtksperiode"] += [(1, *meta, dt.date(2025, 3, 1)), (2, *meta, dt.date(2025, 9, 1))]
+    t["registries_dtksperiode"] += [
+        (1, *meta, dt.date(2025, 3, 1)),
+        (2, *meta, dt.date(2025, 9, 1)),
+    ]
     poor = rng.sample(range(1, n_people + 1), 36_000 * scale)
     aid = 0
     for pid, members in ((1, poor[: 30_000 * scale]), (2, poor[6_000 * scale :])):
@@ -171,7 +176,10 @@ def generate(scale: int) -> dict[str, list[tuple]]:
         bencana = None
         if r < 0.45:
             o = rng.choice(ppks_set) if rng.random() < 0.8 else rng.randint(1, n_people)
-            jenis, tanggal = rng.choice(DASAR), _date(rng, dt.date(2024, 1, 1), dt.date(2025, 12, 31))
+            jenis, tanggal = (
+                rng.choice(DASAR),
+                _date(rng, dt.date(2024, 1, 1), dt.date(2025, 12, 31)),
+            )
         elif r < 0.55:
             o = rng.choice(ppks_set)
             jenis = rng.choice(["pengasuhan", "pelatihan_keterampilan"])
@@ -362,7 +370,15 @@ def main() -> None:
                     check=False, capture_output=True,
                 )  # fmt: skip
             env = dict(os.environ, DATABASE_URL=url)
-            cmd = [sys.executable, __file__, "--child", "--scale", str(scale), "--runs", str(args.runs)]
+            cmd = [
+                sys.executable,
+                __file__,
+                "--child",
+                "--scale",
+                str(scale),
+                "--runs",
+                str(args.runs),
+            ]
             if args.no_duckdb or db == "sqlite":
                 cmd.append("--no-duckdb")  # DuckDB once per scale, beside PostgreSQL
             proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)

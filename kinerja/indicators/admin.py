@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Indikator, Keputusan, SasaranStrategis
+from .models import Definisi, Indikator, Keputusan, SasaranStrategis
 
 
 class SasaranInline(admin.TabularInline):
@@ -31,3 +31,18 @@ class IndikatorAdmin(admin.ModelAdmin):
     list_display = ["kode", "keputusan", "penanggung_jawab", "satuan", "polaritas"]
     list_filter = ["keputusan", "bidang"]
     search_fields = ["kode", "nama"]
+
+
+@admin.register(Definisi)
+class DefinisiAdmin(admin.ModelAdmin):
+    """A perencana adds an indicator of a known family here, without code; clean() checks it."""
+
+    list_display = ["indikator", "bacaan", "keluarga", "hitung", "jendela"]
+    list_filter = ["indikator__keputusan", "keluarga", "bacaan"]
+    search_fields = ["indikator__kode", "keterangan"]
+
+    def has_change_permission(self, request, obj=None):
+        # Definitions of a superseded catalogue version are history, like the version itself.
+        if obj is not None and obj.indikator.keputusan.perubahan.exists():
+            return False
+        return super().has_change_permission(request, obj)

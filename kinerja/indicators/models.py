@@ -238,3 +238,6 @@ class UnitBeku(models.Model):
     class Meta:
         verbose_name = "unit beku"
         verbose_name_plural = "unit beku"
+
+    def __str__(self) -> str:
+        return f"{self.snapshot}/{self.unit_id} {self.jenis}"

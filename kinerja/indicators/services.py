@@ -8,7 +8,7 @@ from django.forms.models import model_to_dict
 
 from kinerja.audit.services import audit_record
 
-from .models import Indikator, Keputusan, SasaranStrategis
+from .models import Definisi, Indikator, Keputusan, SasaranStrategis
 
 AMENDABLE_FIELDS = frozenset(
     {
@@ -65,7 +65,12 @@ def keputusan_amend(
         data = model_to_dict(ind, exclude=["id", "keputusan", "sasaran", "bidang"])
         data["bidang_id"] = ind.bidang_id
         data.update(changes.get(ind.kode, {}))
-        Indikator.objects.create(keputusan=new, sasaran=sasaran_map[ind.sasaran_id], **data)
+        copy = Indikator.objects.create(keputusan=new, sasaran=sasaran_map[ind.sasaran_id], **data)
+        # The way each indicator is counted travels with it; change it on the new version.
+        for d in Definisi.objects.filter(indikator=ind):
+            d.pk = None
+            d.indikator = copy
+            d.save()
     audit_record(
         user=actor,
         aksi="ubah_katalog",

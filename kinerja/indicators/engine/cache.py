@@ -54,6 +54,18 @@ def _key(ind: IndicatorDefinition, periodes: list[Periode], split: str | None, k
     return "counts:" + hashlib.sha256(text.encode()).hexdigest()
 
 
+def cached_call(name: str, parts: tuple, compute: Callable[[], object]) -> object:
+    """Cache any pure function of the registries (e.g. data-quality counts) under the data stamp."""
+    cache = caches[CACHE_ALIAS]
+    text = repr((name, parts, data_stamp()))
+    key = f"{name}:" + hashlib.sha256(text.encode()).hexdigest()
+    result = cache.get(key)
+    if result is None:
+        result = compute()
+        cache.set(key, result, timeout=None)
+    return result
+
+
 def cached_counts(
     ind: IndicatorDefinition,
     periodes: list[Periode],

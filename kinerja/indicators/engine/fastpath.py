@@ -27,7 +27,9 @@ def _level_keys(wil: str | None, kabkota: str) -> list[tuple[str, str]]:
     return keys
 
 
-def fast_sql(ind: IndicatorDefinition, periodes: list[Periode], kabkota: str) -> tuple[Sql, Sql | None]:
+def fast_sql(
+    ind: IndicatorDefinition, periodes: list[Periode], kabkota: str
+) -> tuple[Sql, Sql | None]:
     uq = UnitQuery(ind, periodes, kabkota, lean=True)
     q = uq.build_base()
     is_dtks = ind.default.keluarga == Keluarga.DTKS_LAYANAN
@@ -70,9 +72,7 @@ def fast_sql(ind: IndicatorDefinition, periodes: list[Periode], kabkota: str) ->
     return units, types
 
 
-def fast_counts(
-    ind: IndicatorDefinition, periodes: list[Periode], kabkota: str, execute
-) -> Result:
+def fast_counts(ind: IndicatorDefinition, periodes: list[Periode], kabkota: str, execute) -> Result:
     units_sql, types_sql = fast_sql(ind, periodes, kabkota)
     sums: dict = defaultdict(lambda: [0] * (3 * len(periodes)))
     for wil, *values in execute(units_sql.text, units_sql.params):

@@ -143,7 +143,7 @@ def test_quarters_are_cumulative(fig):
 
 def test_rounding_half_up(fig):
     served = []
-    for i in range(8):
+    for _ in range(8):
         p = orang()
         ppks(p)
         served.append(p)
