@@ -39,6 +39,7 @@ class ImportContext:
     today: dt.date = field(default_factory=wita_today)
     now: dt.datetime = field(default_factory=timezone.now)
     overlay: DryRunOverlay | None = None
+    wilayah_cache: dict = field(default_factory=dict)  # raw kode_wilayah -> checked code (or error)
 
     def __post_init__(self) -> None:
         if self.dry_run and self.overlay is None:

@@ -73,6 +73,15 @@ def parse_nik_cell(value: object, ctx: ImportContext) -> Nik:
 
 
 def kelurahan(value: object, ctx: ImportContext, *, allow_kecamatan: bool = False) -> str:
+    cache = ctx.wilayah_cache
+    key = (value, allow_kecamatan)
+    if key in cache:
+        return cache[key]
+    cache[key] = result = _kelurahan(value, ctx, allow_kecamatan=allow_kecamatan)
+    return result
+
+
+def _kelurahan(value: object, ctx: ImportContext, *, allow_kecamatan: bool) -> str:
     try:
         kode = parsing.kode_wilayah(value)
     except parsing.ParseError as exc:
@@ -123,10 +132,11 @@ def _nik_info(nik: str, today: dt.date) -> Nik | None:
         return None
 
 
-def _nik_check(values: dict[str, Any], today: dt.date) -> None:
+def _nik_check(values: dict[str, Any], today: dt.date, info: Nik | None = None) -> None:
     """Fill sex and birth date from a valid NIK where empty; flag a NIK that disagrees."""
     nik = values.get("nik")
-    info = _nik_info(nik, today) if nik else None
+    if info is None or info.nik != nik:
+        info = _nik_info(nik, today) if nik else None
     if info is None:
         values["nik_tidak_cocok"] = False
         values["peringatan"] = ""
@@ -180,7 +190,7 @@ class PersonBook:
     def _load(self, pk: int, values: dict[str, Any]) -> None:
         if pk in self.by_pk:
             return
-        person = Person(pk, values, dict(values))
+        person = Person(pk, values, values)  # plan() never mutates, it replaces
         self.stage.items[pk] = person
         self.by_pk[pk] = person
         self._register(person)
@@ -232,7 +242,7 @@ class PersonBook:
             values = dict.fromkeys(PERSON_FIELDS)
             values.update(nik=ident.nik, id_lokal=ident.id_lokal, jenis_kelamin="", no_kk="")
             values.update(ident.given)
-            _nik_check(values, self.ctx.today)
+            _nik_check(values, self.ctx.today, ident.nik_info)
             return PersonPlan(Person(None, values, None), values, True)
         current = person.values
         values = {**current, **ident.given}
@@ -246,7 +256,7 @@ class PersonBook:
                 )
             if given:
                 values[name] = given
-        _nik_check(values, self.ctx.today)
+        _nik_check(values, self.ctx.today, ident.nik_info)
         return PersonPlan(person, values, False)
 
     def commit(self, plan: PersonPlan, row: int) -> Person:

@@ -33,6 +33,8 @@ class Staged:
 
     @property
     def changed(self) -> list[str]:
+        if self.values is self.orig:
+            return []
         if self.orig is None:
             return list(self.values)
         return [f for f, v in self.values.items() if self.orig.get(f) != v]
@@ -57,7 +59,7 @@ class Stage:
         """A record the database holds (unless an earlier row of the batch already staged it)."""
         staged = self.items.get(key)
         if staged is None:
-            staged = self.items[key] = Staged(pk, values, dict(values))
+            staged = self.items[key] = Staged(pk, values, values)  # rows replace, never mutate
         return staged
 
     def merged(self, key: Hashable, given: dict[str, Any], defaults: dict[str, Any]) -> dict:
