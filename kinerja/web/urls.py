@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from . import drilldown as drilldown_views
+from . import public as public_views
 from . import views
 from .forms import LoginForm
 
@@ -17,4 +19,6 @@ urlpatterns = [
     path("beranda/", views.beranda, name="beranda"),
     path("registri/", include("kinerja.registries.urls")),
     path("kinerja/", include("kinerja.performance.urls")),
+    path("angka/<str:kode>/<str:periode>/", drilldown_views.angka_rincian, name="angka_rincian"),
+    path("publik/", public_views.publik, name="publik"),
 ]

@@ -1,0 +1,178 @@
+"""The public page `/publik/`: approved figures only, no personal data, small numbers hidden.
+
+Figures come from the unit list frozen at approval (never the live registries), for the kota and each
+kecamatan. A figure whose denominator is below `MIN_PENYEBUT` shows `< 5` in place of its numerator,
+denominator and value (contract section 4).
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django import forms
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+
+from kinerja.indicators.engine.definitions import definitions_in_force
+from kinerja.indicators.engine.periods import Periode
+from kinerja.lib.charts import Series, chart_svg
+from kinerja.lib.dates import today
+from kinerja.performance import figures as perf_figures
+from kinerja.performance.models import Persetujuan, Status
+from kinerja.regions.models import Wilayah
+
+from .drilldown import ROMAWI
+
+MIN_PENYEBUT = 5
+TRIWULAN = [
+    ("", "Semua triwulan dan tahunan"),
+    *((str(q), f"Triwulan {ROMAWI[q]}") for q in ROMAWI),
+]
+TRIWULAN.append(("tahun", "Tahunan"))
+
+
+def periode_pendek(p: Periode) -> str:
+    return f"Triwulan {ROMAWI[p.triwulan]}" if p.triwulan else "Tahunan"
+
+
+@dataclass(frozen=True)
+class Sel:
+    """One public cell: hidden (`kecil`) when the denominator is below MIN_PENYEBUT."""
+
+    numerator: int | None
+    denominator: int | None
+    value: Decimal | None
+    kecil: bool = False
+    ada: bool = True  # False: no approved figure for this period
+
+    @classmethod
+    def of(cls, fig: perf_figures.Figure | None) -> "Sel":
+        if fig is None:
+            return cls(None, None, None, ada=False)
+        if fig.denominator < MIN_PENYEBUT:
+            return cls(None, None, None, kecil=True)
+        return cls(fig.numerator, fig.denominator, fig.value)
+
+
+@dataclass
+class IkuPublik:
+    kode: str
+    nama: str
+    periodes: list[Periode]
+    disetujui: dict[str, object]  # periode label -> approval date
+    baris: list[tuple[str, str, list[Sel]]] = field(default_factory=list)  # (kode, nama, cells)
+    grafik: str = ""
+
+
+class PeriodeFilter(forms.Form):
+    tahun = forms.TypedChoiceField(label="Tahun", coerce=int, required=False)
+    triwulan = forms.ChoiceField(label="Periode", choices=TRIWULAN, required=False)
+
+    def __init__(self, *args, years: list[int], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["tahun"].choices = [(y, str(y)) for y in years]
+
+
+def approved_years() -> list[int]:
+    rows = Persetujuan.objects.filter(
+        kode_kabkota=settings.KINERJA_KODE_WILAYAH, status=Status.APPROVED
+    ).values_list("tahun", flat=True)
+    return sorted(set(rows) | {today().year}, reverse=True)
+
+
+def _periodes(tahun: int, triwulan: str) -> list[Periode]:
+    if triwulan == "tahun":
+        return [Periode(tahun)]
+    if triwulan:
+        return [Periode(tahun, int(triwulan))]
+    return [Periode(tahun, q) for q in (1, 2, 3, 4)] + [Periode(tahun)]
+
+
+def _unique_ids(svg: str, suffix: str) -> str:
+    """chart_svg names its <title>/<desc> `t` and `d`; several charts on a page need unique ids."""
+    svg = svg.replace('aria-labelledby="t d"', f'aria-labelledby="t-{suffix} d-{suffix}"', 1)
+    svg = svg.replace('<title id="t">', f'<title id="t-{suffix}">', 1)
+    return svg.replace('<desc id="d">', f'<desc id="d-{suffix}">', 1)
+
+
+def public_figures(periodes: list[Periode]) -> list[IkuPublik]:
+    """Per IKU in force at the last period: kota and kecamatan figures of approved periods only."""
+    k = settings.KINERJA_KODE_WILAYAH
+    approvals = Persetujuan.objects.filter(
+        kode_kabkota=k,
+        status=Status.APPROVED,
+        tahun__in={p.tahun for p in periodes},
+    ).exclude(beku_ref="")
+    by_key = {(a.indikator_kode, a.tahun, a.triwulan): a for a in approvals}
+    if not by_key:
+        return []
+    regions = [(k, "Kota")] + [
+        (kode, f"Kec. {nama}")
+        for kode, nama in Wilayah.objects.in_kabkota(k).kecamatan().values_list("kode", "nama")
+    ]
+    result = []
+    for ind in definitions_in_force(max(p.akhir for p in periodes)):
+        frozen: dict[str, dict[str, perf_figures.Figure]] = {}
+        disetujui = {}
+        for p in periodes:
+            a = by_key.get((ind.kode, p.tahun, p.triwulan))
+            if a is None:
+                continue
+            frozen[p.label] = perf_figures.frozen_by_region(
+                int(a.beku_ref), ind.kode, p, "kecamatan", "default"
+            )
+            disetujui[p.label] = a.disetujui_pada
+        if not frozen:
+            continue
+        item = IkuPublik(ind.kode, ind.indikator.nama, periodes, disetujui)
+        for kode, nama in regions:
+            cells = [
+                Sel.of(frozen[p.label].get(kode)) if p.label in frozen else Sel.of(None)
+                for p in periodes
+            ]
+            item.baris.append((kode, nama, cells))
+        item.grafik = _chart(item, regions)
+        result.append(item)
+    return result
+
+
+def _chart(item: IkuPublik, regions: list[tuple[str, str]]) -> str:
+    """Bars per region, one series per period; hidden (< 5) and unapproved figures draw no bar."""
+    series = []
+    for i, p in enumerate(item.periodes):
+        if p.label not in item.disetujui:
+            continue
+        values = [cells[i].value for _, _, cells in item.baris]
+        series.append(Series(periode_pendek(p), values, "bar"))
+    svg = chart_svg(
+        title=f"{item.kode} per wilayah (%)",
+        categories=[nama.replace("Kec. ", "") for _, nama in regions],
+        series=series,
+        y_max=100,
+    )
+    return mark_safe(_unique_ids(svg, item.kode.lower()))  # noqa: S308 - built from our own numbers
+
+
+def publik(request: HttpRequest) -> HttpResponse:
+    """Open to everyone: no login, no personal data."""
+    years = approved_years()
+    form = PeriodeFilter(request.GET or None, years=years)
+    form.is_valid()
+    d = getattr(form, "cleaned_data", {})
+    tahun = d.get("tahun") or years[0]
+    triwulan = d.get("triwulan") or ""
+    periodes = _periodes(tahun, triwulan)
+    nama = (
+        periode_pendek(periodes[0]) + f" {tahun}"
+        if len(periodes) == 1
+        else f"Tahun {tahun} (triwulan dan tahunan)"
+    )
+    ctx = {
+        "form": form,
+        "iku": public_figures(periodes),
+        "periodes": periodes,
+        "periode_nama": nama,
+        "min_penyebut": MIN_PENYEBUT,
+    }
+    return render(request, "web/publik.html", ctx)
