@@ -86,7 +86,10 @@ def insert_with_history(
     ids: list[int] = []
     prepared: list[list[Any]] = []
     connection.ensure_connection()
-    with closing(connection.connection.cursor()) if sqlite else connection.cursor() as cursor:
+    with (
+        connection.wrap_database_errors,  # sqlite3.IntegrityError -> django.db.IntegrityError
+        closing(connection.connection.cursor()) if sqlite else connection.cursor() as cursor,
+    ):
         for start in range(0, len(rows), CHUNK):
             params: list[Any] = []
             count = 0
