@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from . import drilldown as drilldown_views
 from . import public as public_views
-from . import views
+from . import dashboard, views
 from .forms import LoginForm
 
 urlpatterns = [
@@ -16,7 +16,9 @@ urlpatterns = [
         name="login",
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
-    path("beranda/", views.beranda, name="beranda"),
+    path("beranda/", dashboard.beranda, name="beranda"),
+    path("beranda/grafik/<str:kode>.<str:fmt>", dashboard.grafik, name="grafik"),
+    path("akses-saya/", views.beranda, name="akses_saya"),
     path("registri/", include("kinerja.registries.urls")),
     path("kinerja/", include("kinerja.performance.urls")),
     path("angka/<str:kode>/<str:periode>/", drilldown_views.angka_rincian, name="angka_rincian"),

@@ -11,6 +11,7 @@ from kinerja.regions.models import Wilayah
 
 from ..models import Hitung
 from .aggregate import Counts, Result, aggregate_sql, run_aggregate
+from .cache import cached_counts
 from .definitions import IndicatorDefinition, definitions_in_force, kode_kabkota
 from .fastpath import fast_counts
 from .periods import Periode, periods_of_year
@@ -86,10 +87,17 @@ def live_counts(
 ) -> Result:
     """Counts of both readings for every region; without a split, by the one-pass fast path."""
     k = kode_kabkota()
-    if split is None and not generic:
-        return fast_counts(ind, periodes, k, execute or _execute)
-    q, stage1 = unit_query(ind, periodes, k)
-    return run_aggregate(aggregate_sql(q, stage1, k, split, _needs_types(ind)), execute or _execute)
+
+    def compute() -> Result:
+        if split is None and not generic:
+            return fast_counts(ind, periodes, k, execute or _execute)
+        q, stage1 = unit_query(ind, periodes, k)
+        sql = aggregate_sql(q, stage1, k, split, _needs_types(ind))
+        return run_aggregate(sql, execute or _execute)
+
+    if execute is not None:  # a benchmark or a test timing the SQL itself: never cached
+        return compute()
+    return cached_counts(ind, periodes, f"{split}|{generic}", k, compute)
 
 
 def frozen_counts(

@@ -1,0 +1,81 @@
+"""The signed-in landing page: one dashboard, arranged by role; chart downloads."""
+
+import csv
+import io
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from kinerja.indicators.engine.periods import Periode
+from kinerja.lib.charts import svg_to_png
+from kinerja.organisation.models import Role
+from kinerja.organisation.permissions import Area, can_view, has_role
+from kinerja.performance.selectors import inbox
+
+from .selectors import (
+    kartu_list,
+    latest_data_periode,
+    periode_from_query,
+    periode_label_id,
+    trend_rows,
+)
+
+
+def _periode(request: HttpRequest) -> tuple[Periode, str | None]:
+    tahun, triwulan = request.GET.get("tahun"), request.GET.get("triwulan")
+    if not tahun and not triwulan:
+        return latest_data_periode(), None
+    periode = periode_from_query(tahun, triwulan)
+    if periode is None:
+        return (
+            latest_data_periode(),
+            "Periode tidak valid; ditampilkan periode terakhir yang berisi data.",
+        )
+    return periode, None
+
+
+@login_required
+def beranda(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    periode, warning = _periode(request)
+    is_bidang = has_role(user, Role.STAF, Role.KABID)
+    cards = kartu_list(user, periode, with_quality=is_bidang or has_role(user, Role.AUDITOR))
+    pending = inbox(user, [periode, Periode(periode.tahun)])
+    context = {
+        "periode": periode,
+        "periode_nama": periode_label_id(periode),
+        "warning": warning,
+        "cards": cards,
+        "pending": pending,
+        "is_bidang": is_bidang,
+        "can_audit": can_view(user, Area.AUDIT),
+        "can_targets": has_role(user, Role.PERENCANA, Role.ADMIN),
+        "years": list(range(2021, 2027)),
+    }
+    return render(request, "web/dasbor.html", context)
+
+
+@login_required
+def grafik(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
+    """The trend chart of one IKU as SVG, PNG or its numbers as CSV."""
+    periode, _ = _periode(request)
+    card = next((c for c in kartu_list(request.user, periode) if c.indikator.kode == kode), None)
+    if card is None:
+        raise Http404("Indikator tidak ditemukan untuk periode ini.")
+    name = f"{kode}-tren-{periode.label}"
+    if fmt == "svg":
+        response = HttpResponse(card.chart(), content_type="image/svg+xml")
+    elif fmt == "png":
+        response = HttpResponse(svg_to_png(card.chart()), content_type="image/png")
+    elif fmt == "csv":
+        out = io.StringIO()
+        rows = trend_rows(card)
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["tahun"])
+        writer.writeheader()
+        writer.writerows(rows)
+        response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    else:
+        raise Http404("Format tidak dikenal.")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response

@@ -1,0 +1,118 @@
+"""Reads behind the dashboards: which period to show, each IKU's card, its trend."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Max
+
+from kinerja.indicators.engine.cache import cached_call
+from kinerja.indicators.engine.periods import Periode
+from kinerja.indicators.engine.quality import KualitasData, data_quality
+from kinerja.indicators.models import Indikator
+from kinerja.lib.charts import Series, chart_svg
+from kinerja.lib.dates import today
+from kinerja.organisation.models import Role
+from kinerja.organisation.permissions import bidang_kode
+from kinerja.performance.selectors import Capaian, capaian_for
+from kinerja.performance.services.catalogue import keputusan_for
+from kinerja.registries.models import Layanan
+
+FIRST_YEAR = 2021
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def periode_label_id(p: Periode) -> str:
+    """`Triwulan II 2025` or `Tahun 2025`."""
+    return f"Triwulan {ROMAN[p.triwulan]} {p.tahun}" if p.triwulan else f"Tahun {p.tahun}"
+
+
+def latest_data_periode() -> Periode:
+    """The latest quarter that has begun and holds any service, else the current quarter."""
+    now = today()
+    last = Layanan.objects.filter(tanggal__lte=now).aggregate(m=Max("tanggal"))["m"] or now
+    return Periode(last.year, (last.month - 1) // 3 + 1)
+
+
+def periode_from_query(tahun: str | None, triwulan: str | None) -> Periode | None:
+    """The period asked for in the URL, or None when the values are not a valid period."""
+    try:
+        year = int(tahun) if tahun else None
+        quarter = int(triwulan) if triwulan else None
+        if year is None or not FIRST_YEAR <= year <= today().year + 1:
+            return None
+        return Periode(year, quarter)
+    except ValueError:
+        return None
+
+
+@dataclass
+class Kartu:
+    """One IKU on a dashboard."""
+
+    capaian: Capaian
+    trend: list[Capaian] = field(default_factory=list)
+    kualitas: KualitasData | None = None
+
+    @property
+    def indikator(self) -> Indikator:
+        return self.capaian.indikator
+
+    @property
+    def band_css(self) -> str:
+        return (self.capaian.band or "kosong").replace(" ", "-")
+
+    def chart(self) -> str:
+        years = [str(c.periode.tahun) for c in self.trend]
+        return chart_svg(
+            title=f"{self.indikator.kode}: realisasi dan target PK per tahun",
+            categories=years,
+            series=[
+                Series("Realisasi", [c.realisasi for c in self.trend]),
+                Series("Target PK", [c.target for c in self.trend], kind="line", color="#e07b00"),
+            ],
+            width=520,
+            height=240,
+        )
+
+
+def indikator_for_user(user, periode: Periode) -> list[Indikator]:
+    keputusan = keputusan_for(periode)
+    if keputusan is None:
+        return []
+    qs = keputusan.indikator.select_related("bidang", "keputusan").order_by("urutan")
+    if getattr(user, "role", None) in (Role.STAF, Role.KABID):
+        qs = qs.filter(bidang__kode=bidang_kode(user))
+    return list(qs)
+
+
+def kartu_list(user, periode: Periode, *, with_quality: bool = False) -> list[Kartu]:
+    cards = []
+    last_year = min(periode.tahun, today().year)
+    for ind in indikator_for_user(user, periode):
+        c = capaian_for(ind.kode, periode)
+        if c is None:
+            continue
+        trend = [capaian_for(ind.kode, Periode(y)) for y in range(FIRST_YEAR, last_year + 1)]
+        kualitas = None
+        if with_quality:
+            kualitas = cached_call(
+                "kualitas", (ind.kode, periode.label), lambda k=ind.kode: data_quality(k, periode)
+            )
+        cards.append(Kartu(c, [t for t in trend if t is not None], kualitas))
+    return cards
+
+
+def trend_rows(kartu: Kartu) -> list[dict[str, Decimal | int | str | None]]:
+    return [
+        {
+            "tahun": c.periode.tahun,
+            "pembilang": c.reported.numerator if c.reported else None,
+            "penyebut": c.reported.denominator if c.reported else None,
+            "realisasi": c.realisasi,
+            "target": c.target,
+            "capaian": c.achievement,
+            "predikat": c.band,
+            "status": c.status,
+        }
+        for c in kartu.trend
+    ]
