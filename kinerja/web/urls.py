@@ -1,9 +1,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from . import dashboard, views
 from . import drilldown as drilldown_views
 from . import public as public_views
-from . import dashboard, views
 from .forms import LoginForm
 
 urlpatterns = [
