@@ -1,0 +1,120 @@
+"""The public page `/publik/`: approved figures only, no personal data, denominators below 5 hidden."""
+
+import pytest
+
+from kinerja.indicators.tests.factories import layanan
+from kinerja.performance.services.workflow import workflow_transition
+
+from .test_drilldown import NIK_ANI, Q1_2025, approve, build_case
+
+URL = "/publik/"
+SIGNED_IN = ["staf_rehabilitasi", "auditor", "kadis"]
+
+
+@pytest.fixture
+def kasus(db):
+    return build_case()
+
+
+def html_of(response) -> str:
+    assert response.status_code == 200, response.content[:500]
+    return response.content.decode()
+
+
+def test_empty_state_when_nothing_is_approved(client, kasus):
+    html = html_of(client.get(URL, {"tahun": 2025}))
+    assert "Belum ada angka yang disetujui untuk periode ini." in html
+    assert "33,33" not in html
+
+
+def test_anonymous_sees_an_approved_figure_from_the_frozen_list(client, users, kasus):
+    approve(users)  # IKU-2 Q1 2025: 2 / 6
+    layanan(kasus["budi"], "permakanan", "2025-03-10")  # after approval: live 3 / 6, frozen stays
+    response = client.get(URL, {"tahun": 2025})
+    html = html_of(response)
+    [iku] = response.context["iku"]
+    assert iku.kode == "IKU-2"
+    kota = iku.baris[0]
+    assert kota[0] == "63.72" and kota[1] == "Kota"
+    q1 = kota[2][0]
+    assert (q1.numerator, q1.denominator, str(q1.value)) == (2, 6, "33.33")
+    assert "33,33 %" in html and "50,00 %" not in html
+    assert "<svg" in html and 'role="img"' in html and "<caption>" in html
+    assert 'scope="row"' in html and 'scope="col"' in html
+
+
+def test_denominator_below_five_is_shown_as_less_than_five(client, users, kasus):
+    approve(users)
+    response = client.get(URL, {"tahun": 2025, "triwulan": "1"})
+    html = html_of(response)
+    [iku] = response.context["iku"]
+    cells = {kode: row[0] for kode, _, row in iku.baris}
+    # Banjarbaru Utara (Ani, Budi, Citra, Dodi: 4) and Landasan Ulin (Fajar: 1) are below 5
+    for kecamatan in ("63.72.04", "63.72.02"):
+        c = cells[kecamatan]
+        assert c.kecil and c.numerator is None and c.denominator is None and c.value is None
+    assert "&lt; 5" in html
+    # A kecamatan with no unit at all (0 < 5) is hidden too, never 0 %
+    assert cells["63.72.03"].kecil
+    assert "1 / 1" not in html and "1 / 4" not in html and "100,00" not in html
+
+
+def test_draft_and_submitted_figures_are_not_public(client, users, kasus):
+    workflow_transition(
+        aksi="submit", kode="IKU-2", periode=Q1_2025, user=users["staf_rehabilitasi"]
+    )
+    html = html_of(client.get(URL, {"tahun": 2025}))
+    assert "Belum ada angka yang disetujui untuk periode ini." in html
+    assert "33,33" not in html
+
+
+def test_only_the_approved_period_has_values(client, users, kasus):
+    approve(users)
+    response = client.get(URL, {"tahun": 2025})
+    [iku] = response.context["iku"]
+    kota_cells = iku.baris[0][2]
+    assert [c.ada for c in kota_cells] == [True, False, False, False, False]  # Q1 only
+
+
+def test_no_personal_data_in_the_page(client, users, kasus):
+    approve(users)
+    html = html_of(client.get(URL, {"tahun": 2025}))
+    for person in kasus.values():
+        assert person.nama not in html
+    assert NIK_ANI not in html and "6372********" not in html
+    for word in ("NIK", "tanggal lahir"):
+        assert word not in html
+    assert users["kadis"].username not in html.replace("Kepala Dinas", "")
+
+
+def test_period_filter_in_the_url(client, users, kasus):
+    approve(users)
+    html = html_of(client.get(URL, {"tahun": 2025, "triwulan": "2"}))
+    assert "Belum ada angka yang disetujui untuk periode ini." in html
+    html = html_of(client.get(URL, {"tahun": 2025, "triwulan": "1"}))
+    assert "33,33 %" in html and "Triwulan I 2025" in html
+
+
+@pytest.mark.parametrize(
+    "params", [{"tahun": "abc"}, {"tahun": "1990"}, {"triwulan": "9"}, {"tahun": "2025", "x": "1"}]
+)
+def test_bad_period_filter_gives_a_message_never_500(client, kasus, params):
+    response = client.get(URL, params)
+    html = html_of(response)
+    if "x" not in params:
+        assert "tidak dikenal" in html
+
+
+@pytest.mark.parametrize("username", SIGNED_IN)
+def test_signed_in_users_see_the_same_public_page(client, users, kasus, username):
+    approve(users)
+    client.force_login(users[username])
+    html = html_of(client.get(URL, {"tahun": 2025}))
+    assert "33,33 %" in html and "Ani Served" not in html
+
+
+def test_public_page_uses_only_local_assets_and_no_inline_script(client, users, kasus):
+    approve(users)
+    html = html_of(client.get(URL, {"tahun": 2025}))
+    assert "https://" not in html and "<script>" not in html and "onclick" not in html
+    assert "/static/kinerja/angka.css" in html
