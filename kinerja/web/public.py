@@ -12,12 +12,13 @@ from django import forms
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from kinerja.indicators.engine.definitions import definitions_in_force
 from kinerja.indicators.engine.periods import Periode
 from kinerja.lib.charts import Series, chart_svg
-from kinerja.lib.dates import today
+from kinerja.lib.dates import tanggal_indonesia, today
 from kinerja.performance import figures as perf_figures
 from kinerja.performance.models import Persetujuan, Status
 from kinerja.regions.models import Wilayah
@@ -63,6 +64,19 @@ class IkuPublik:
     disetujui: dict[str, object]  # periode label -> approval date
     baris: list[tuple[str, str, list[Sel]]] = field(default_factory=list)  # (kode, nama, cells)
     grafik: str = ""
+
+    @property
+    def kolom(self) -> list[str]:
+        return [periode_pendek(p) for p in self.periodes]
+
+    @property
+    def catatan(self) -> list[str]:
+        """`Triwulan I: disetujui 3 Juli 2025`, per approved period, in the deployment's date."""
+        return [
+            f"{periode_pendek(p)}: disetujui {tanggal_indonesia(timezone.localdate(tgl))}"
+            for p in self.periodes
+            if (tgl := self.disetujui.get(p.label)) is not None
+        ]
 
 
 class PeriodeFilter(forms.Form):
