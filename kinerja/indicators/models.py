@@ -241,3 +241,17 @@ class UnitBeku(models.Model):
 
     def __str__(self) -> str:
         return f"{self.snapshot}/{self.unit_id} {self.jenis}"
+
+
+class VersiData(models.Model):
+    """One row whose `versi` database triggers bump on every write to the registries, code lists,
+    regions and definitions (migration 0006). The figure cache keys its entries by it."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True)
+    versi = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "versi data registri"
+
+    def __str__(self) -> str:
+        return f"versi {self.versi}"

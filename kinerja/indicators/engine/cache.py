@@ -1,11 +1,11 @@
 """Caching computed counts without ever serving a stale figure.
 
 A cached result is keyed by everything it depends on: the definitions (their ids and every field),
-the periods, the split, the kab/kota, and a *data stamp* read from the database on every call. The
-stamp changes whenever any registry record is created, changed or deleted: every such write leaves a
-history row (django-simple-history, also for the importer's bulk writes), so the highest history id of
-each registry, with the DTKS periods and the code lists, identifies the state of the data. The stamp is
-a handful of MAX() lookups on primary keys: microseconds, against seconds for the counts themselves.
+the periods, the split, the kab/kota, and a *data stamp* read from the database on every call: the
+counter `VersiData.versi`, which database triggers bump on every INSERT, UPDATE or DELETE of a registry,
+code list, region or definition, whatever wrote it (ORM, bulk import, queryset.update(), raw SQL). The
+counter is transactional, so it never runs ahead of the data a reader can see. Reading it is one
+primary-key lookup: microseconds, against seconds for the counts themselves.
 """
 
 import hashlib
@@ -15,37 +15,20 @@ from django.core.cache import caches
 from django.db import connection
 from django.forms.models import model_to_dict
 
-from kinerja.registries import models as reg
-
+from ..models import VersiData
 from .aggregate import Result
 from .definitions import IndicatorDefinition
 from .periods import Periode
 
 CACHE_ALIAS = "figures"
-_HISTORY_MODELS = (
-    reg.Orang, reg.Ppks, reg.Psks, reg.Pelatihan, reg.DtksAnggota, reg.Layanan, reg.Bencana, reg.Korban,
-)  # fmt: skip
 
 
 def data_stamp() -> str:
-    """Identifies the registries' current content (see module docstring)."""
-    parts = [
-        f"(SELECT MAX(history_id) FROM {m.history.model._meta.db_table})" for m in _HISTORY_MODELS
-    ]
-    table = reg.DtksPeriode._meta.db_table
-    parts += [f"(SELECT COUNT(*) FROM {table})", f"(SELECT MAX(id) FROM {table})"]
+    """The registries' change counter (see module docstring)."""
     with connection.cursor() as cur:
-        cur.execute("SELECT " + ", ".join(parts))
+        cur.execute(f"SELECT versi FROM {VersiData._meta.db_table} WHERE id = 1")
         row = cur.fetchone()
-    codes = [
-        list(model.objects.order_by("kode").values_list(*fields))
-        for model, fields in (
-            (reg.JenisLayanan, ("kode", "kelompok", "aktif")),
-            (reg.JenisPpks, ("kode", "aktif")),
-            (reg.JenisPsks, ("kode", "aktif")),
-        )
-    ]
-    return f"{row}|{codes}"
+    return str(row[0] if row else 0)
 
 
 def _key(ind: IndicatorDefinition, periodes: list[Periode], split: str | None, kabkota: str) -> str:
