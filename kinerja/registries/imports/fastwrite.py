@@ -85,26 +85,27 @@ def insert_with_history(
     tail = f" RETURNING {qn(plan.pk_column)}"
     ids: list[int] = []
     prepared: list[list[Any]] = []
+    for row in rows:
+        values = [row.get(a, d) for a, d in zip(names, defaults)]  # noqa: B905
+        for i, a in adapt:
+            if values[i] is not None:
+                values[i] = a(values[i])
+        for i, v in fixed_at:
+            values[i] = v
+        prepared.append(values)
     connection.ensure_connection()
     with (
         connection.wrap_database_errors,  # sqlite3.IntegrityError -> django.db.IntegrityError
         closing(connection.connection.cursor()) if sqlite else connection.cursor() as cursor,
     ):
-        for start in range(0, len(rows), CHUNK):
-            params: list[Any] = []
-            count = 0
-            for row in rows[start : start + CHUNK]:
-                values = [row.get(a, d) for a, d in zip(names, defaults)]  # noqa: B905
-                for i, a in adapt:
-                    if values[i] is not None:
-                        values[i] = a(values[i])
-                for i, v in fixed_at:
-                    values[i] = v
-                prepared.append(values)
-                params += values
-                count += 1
-            cursor.execute(head + ", ".join([placeholder] * count) + tail, params)
-            ids += [r[0] for r in cursor.fetchall()]
+        if connection.vendor == "postgresql":
+            ids = _copy_postgres(cursor, plan, prepared)
+        else:
+            for start in range(0, len(prepared), CHUNK):
+                chunk = prepared[start : start + CHUNK]
+                params = [v for values in chunk for v in values]
+                cursor.execute(head + ", ".join([placeholder] * len(chunk)) + tail, params)
+                ids += [r[0] for r in cursor.fetchall()]
         if plan.history is not None:
             table, columns, hnames = plan.history
             position = {a: i for i, a in enumerate(names)}
@@ -125,5 +126,33 @@ def insert_with_history(
                 f"INSERT INTO {qn(table)} ({', '.join(qn(c) for c in columns)}) "
                 f"VALUES ({', '.join([mark] * len(columns))})"
             )
-            cursor.executemany(sql, history_rows)
+            if connection.vendor == "postgresql":
+                _copy(cursor, table, columns, history_rows)
+            else:
+                cursor.executemany(sql, history_rows)
+    return ids
+
+
+def _copy(cursor, table: str, columns: list[str], rows: list[list[Any]]) -> None:
+    qn = connection.ops.quote_name
+    with cursor.cursor.copy(
+        f"COPY {qn(table)} ({', '.join(qn(c) for c in columns)}) FROM STDIN"
+    ) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _copy_postgres(cursor, plan: _Plan, prepared: list[list[Any]]) -> list[int]:
+    """PostgreSQL: take the ids from the table's sequence, then COPY the rows with them."""
+    cursor.execute(
+        "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+        [plan.table, plan.pk_column, len(prepared)],
+    )
+    ids = [r[0] for r in cursor.fetchall()]
+    _copy(
+        cursor,
+        plan.table,
+        [plan.pk_column, *plan.columns],
+        [[i, *v] for i, v in zip(ids, prepared, strict=True)],
+    )
     return ids
