@@ -86,7 +86,9 @@ def reseed() -> None:
         "kinerja.regions.migrations.0002_banjarbaru_regions",
         "kinerja.organisation.migrations.0002_dinas_sosial_banjarbaru",
         "kinerja.indicators.migrations.0003_keputusan_061_2023",
+        "kinerja.indicators.migrations.0005_definisi_iku_keputusan_061",
         "kinerja.registries.migrations.0002_code_lists",
+        "kinerja.performance.migrations.0002_default_band_scale",
     ):
         importlib.import_module(module).load(apps, None)
 
