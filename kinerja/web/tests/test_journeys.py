@@ -187,6 +187,13 @@ def _row_number(record: dict) -> int:
 def test_clerk_opens_a_figure_and_drills_to_the_records(page, users, demo, artifacts_dir):
     periode = demo
     login(page, "staf_rehabilitasi")
+    # The period form keeps the year as digits (not "2.025") and the choice in the URL.
+    page.get_by_label("Tahun", exact=True).select_option(str(periode.tahun - 1))
+    page.get_by_role("button", name="Tampilkan").click()
+    page.wait_for_url(f"**tahun={periode.tahun - 1}**")
+    assert f"Triwulan IV {periode.tahun - 1}" in page.locator(".lead").first.inner_text()
+    assert page.get_by_role("status").count() == 0  # no "Periode tidak valid" warning
+    page.goto("/beranda/")
     card = page.locator(f"article:has(#card-{KODE})")
     figure = card.locator("dd.big a").first
     shown = figure.inner_text().strip()
