@@ -20,6 +20,7 @@ from .context import ImportContext
 from .errors import RowRejected
 from .fetch import select
 from .stage import Stage, Staged
+from .values import get_date, get_text
 
 IDENTITY_COLUMNS = (
     Column("nik", description="NIK 16 digit (di Excel: sel teks)."),
@@ -96,8 +97,6 @@ def parse_identity(
     values: dict[str, object], ctx: ImportContext, *, need_nik: bool = False
 ) -> Identity:
     """The row's identity fields, checked one by one (no database)."""
-    from .kinds.base import get_date, get_text
-
     nik = nik_info = None
     if "nik" in values:
         nik_info = parse_nik_cell(values["nik"], ctx)

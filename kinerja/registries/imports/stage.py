@@ -105,10 +105,12 @@ class Stage:
             "impor_id": ctx.impor.pk if ctx.impor else None,
         }
         rows = []
+        refs = [f for f in self.fields if f.endswith("_id")]
         for s in creates:
-            row = {f: (v.pk if isinstance(v, Staged) else v) for f, v in s.values.items()}
-            row.update(audit)
-            row["impor_baris"] = s.row
+            row = {**s.values, **audit, "impor_baris": s.row}
+            for f in refs:
+                if isinstance(row.get(f), Staged):
+                    row[f] = row[f].pk
             rows.append(row)
         ids = insert_with_history(
             self.model,

@@ -1,0 +1,76 @@
+"""Reading one column of a row, with the reason (Indonesian) when it cannot be read."""
+
+import datetime as dt
+
+from kinerja.lib import parsing
+
+from .context import ImportContext
+from .errors import RowRejected
+
+
+def _reject(exc: Exception) -> RowRejected:
+    return RowRejected(str(exc))
+
+
+def get_text(values: dict, name: str, *, required: bool = False, max_length: int | None = None):
+    v = values.get(name)
+    if v is None:
+        if required:
+            raise RowRejected(f"{name} wajib diisi")
+        return None
+    if type(v) is str:
+        if max_length is not None and len(v) > max_length:
+            raise RowRejected(f"{name} terlalu panjang (paling banyak {max_length} karakter)")
+        return v
+    if isinstance(v, bool):
+        v = str(v).upper()
+    elif isinstance(v, float) and v.is_integer():
+        v = str(int(v))
+    elif isinstance(v, dt.datetime | dt.date):
+        v = v.isoformat()
+    else:
+        v = str(v)
+    if max_length is not None and len(v) > max_length:
+        raise RowRejected(f"{name} terlalu panjang (paling banyak {max_length} karakter)")
+    return v
+
+
+def get_date(
+    values: dict, name: str, ctx: ImportContext, *, required: bool = False, future_ok: bool = False
+) -> dt.date | None:
+    v = values.get(name)
+    if v is None:
+        if required:
+            raise RowRejected(f"{name} wajib diisi")
+        return None
+    try:
+        d = parsing.tanggal(v, label=name)
+    except parsing.ParseError as exc:
+        raise _reject(exc) from None
+    if not future_ok and d > ctx.today:
+        raise RowRejected(f"{name} {d:%Y-%m-%d} setelah hari ini ({ctx.today:%Y-%m-%d})")
+    return d
+
+
+def get_code(values: dict, name: str, allowed: dict[str, str], *, required: bool = False):
+    v = values.get(name)
+    if v is None:
+        if required:
+            raise RowRejected(f"{name} wajib diisi")
+        return None
+    try:
+        return parsing.kode(v, allowed, label=name)
+    except parsing.ParseError as exc:
+        raise _reject(exc) from None
+
+
+def choices(text_choices) -> dict[str, str]:
+    """A TextChoices as the lower-case -> stored map `get_code` takes."""
+    return {v.lower(): v for v in text_choices.values}
+
+
+def check_period(
+    daftar: dt.date | None, selesai: dt.date | None, *, names=("tanggal_daftar", "tanggal_selesai")
+):
+    if daftar and selesai and selesai < daftar:
+        raise RowRejected(f"{names[1]} {selesai:%Y-%m-%d} sebelum {names[0]} {daftar:%Y-%m-%d}")
