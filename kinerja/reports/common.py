@@ -8,7 +8,7 @@ from kinerja.lib.dates import tanggal_indonesia, today
 from kinerja.lib.numbers import format_angka, format_persen
 from kinerja.organisation.models import Organisasi
 
-from .document import Letterhead, Signature, Value
+from .document import CellFormula, Letterhead, Provisional, Signature, Value
 
 
 def letterhead() -> Letterhead:
@@ -37,8 +37,15 @@ def kepala_signature(place: str = "Banjarbaru") -> Signature:
 
 
 def fmt(value: Value, kind: str) -> str:
-    """A cell as text, Indonesian style (87,50 · 1.234.567 · Rp 1.500.000)."""
-    if value is None or value == "":
+    """A cell as text, Indonesian style (87,50 · 1.234.567 · Rp 1.500.000); a provisional figure
+    gets " (s)"."""
+    if isinstance(value, CellFormula):
+        value = value.value
+    if isinstance(value, Provisional):
+        return fmt(value.value, kind) + " (s)"
+    if value == "":
+        return ""
+    if value is None:
         return "–" if kind != "text" else ""
     if kind == "pct":
         return format_persen(Decimal(str(value)))
@@ -49,3 +56,26 @@ def fmt(value: Value, kind: str) -> str:
     if kind == "number":
         return format_persen(Decimal(str(value)))
     return str(value)
+
+
+def walikota_signature(place_date: str = "") -> Signature:
+    """The PK's second party. The name comes from the setting KINERJA_WALIKOTA_NAMA (an elected
+    official: no rank, no NIP)."""
+    nama = getattr(settings, "KINERJA_WALIKOTA_NAMA", "Walikota Banjarbaru")
+    return Signature(place_date=place_date, position="WALIKOTA BANJARBARU,", name=nama)
+
+
+PCT_FORMULA = (
+    "=IF(AND(ISNUMBER({{{num}}}{{row}}),ISNUMBER({{{den}}}{{row}}),{{{den}}}{{row}}>0),"
+    '{{{num}}}{{row}}/{{{den}}}{{row}}*100,"")'
+)
+
+
+def pct_formula(num: str, den: str) -> str:
+    """An XLSX formula num / den x 100 between the columns titled `num` and `den` of a row."""
+    return PCT_FORMULA.format(num=num, den=den)
+
+
+def sum_formula(column: str) -> str:
+    """A total row's formula: the column's data rows above it."""
+    return f"=SUM({{{column}}}{{first}}:{{{column}}}{{prev}})"

@@ -4,7 +4,29 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-Value = str | int | Decimal | float | None
+Number = int | Decimal | float
+
+
+@dataclass(frozen=True)
+class Provisional:
+    """A figure not yet approved by the Kepala Dinas: every format shows it marked "(s)" (sementara)."""
+
+    value: Number | None
+
+
+@dataclass(frozen=True)
+class CellFormula:
+    """One cell's XLSX formula (a total row, say); PDF and DOCX show `value`.
+
+    Placeholders: {row} this row, {first} the table's first data row, {prev} the row above, and
+    {Title} the letter of the column titled Title.
+    """
+
+    formula: str
+    value: "Number | Provisional | None" = None
+
+
+Value = str | Number | Provisional | CellFormula | None
 
 
 @dataclass(frozen=True)
@@ -37,6 +59,7 @@ class Table:
     rows: list[list[Value]]
     sheet: str | None = None  # XLSX sheet name; tables sharing a sheet are stacked
     note: str = ""
+    plain: bool = False  # no header row, no borders (a statement's "Nama : ..." lines)
 
 
 @dataclass(frozen=True)
@@ -53,8 +76,15 @@ class Signature:
     place_date: str
     position: str
     name: str
-    rank: str
-    nip: str
+    rank: str = ""
+    nip: str = ""  # empty for an elected official (the Walikota has none)
+
+
+@dataclass(frozen=True)
+class SignatureRow:
+    """Two or more signatories side by side (a PK: the Walikota and the Kepala Dinas)."""
+
+    signatures: tuple[Signature, ...]
 
 
 @dataclass(frozen=True)
@@ -62,7 +92,7 @@ class PageBreak:
     pass
 
 
-Block = Heading | Paragraph | Table | Image | Signature | PageBreak
+Block = Heading | Paragraph | Table | Image | Signature | SignatureRow | PageBreak
 
 
 @dataclass
@@ -82,6 +112,7 @@ class Document:
     landscape: bool = False
     provisional: bool = False  # any figure not yet approved: marked "sementara"
     created: dt.date | None = None
+    xlsx_text_sheet: str | None = None  # name of a sheet holding the headings and paragraphs
 
     def add(self, *blocks: Block) -> "Document":
         self.blocks.extend(blocks)

@@ -3,12 +3,16 @@
 from pathlib import Path
 
 from .builders.iku import build_iku
+from .builders.lkjip import build_lkjip
+from .builders.pk import build_pk
 from .document import Document
 from .periods import period_end
 from .render import RENDERERS
 
 BUILDERS = {
     "iku": lambda year, quarter: build_iku(date=period_end(year, quarter)),
+    "pk": lambda year, quarter: build_pk(year),
+    "lkjip": lambda year, quarter: build_lkjip(year),
 }
 FORMATS = tuple(RENDERERS)
 

@@ -10,8 +10,19 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from kinerja.lib.charts import svg_to_png
+
 from ..common import fmt
-from ..document import Document, Heading, Image, PageBreak, Paragraph, Signature, Table
+from ..document import (
+    Document,
+    Heading,
+    Image,
+    PageBreak,
+    Paragraph,
+    Signature,
+    SignatureRow,
+    Table,
+)
 
 
 def _page_number_field(paragraph) -> None:
@@ -59,12 +70,13 @@ def _center(d, text: str, size: int, bold: bool = True) -> None:
 def _table(d, block: Table) -> None:
     if block.title:
         d.add_paragraph().add_run(block.title).bold = True
-    t = d.add_table(rows=1, cols=len(block.columns))
-    t.style = "Table Grid"
+    t = d.add_table(rows=0 if block.plain else 1, cols=len(block.columns))
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, col in zip(t.rows[0].cells, block.columns, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(col.title).bold = True
+    if not block.plain:
+        t.style = "Table Grid"
+        for cell, col in zip(t.rows[0].cells, block.columns, strict=True):
+            cell.text = ""
+            cell.paragraphs[0].add_run(col.title).bold = True
     for row in block.rows:
         cells = t.add_row().cells
         for cell, value, col in zip(cells, row, block.columns, strict=True):
@@ -73,6 +85,39 @@ def _table(d, block: Table) -> None:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if block.note:
         d.add_paragraph(block.note).runs[0].italic = True
+
+
+def _signature_lines(s: Signature) -> list[tuple[str, bool]]:
+    lines = [(s.place_date, False), (s.position, False), ("", False), ("", False), ("", False)]
+    lines.append((s.name, True))
+    if s.rank:
+        lines.append((s.rank, False))
+    if s.nip:
+        lines.append((f"NIP. {s.nip}", False))
+    return lines
+
+
+def _signature_paragraph(p, text: str, bold: bool) -> None:
+    p.paragraph_format.space_after = Pt(0)
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run(text)
+    run.bold = run.underline = bold
+
+
+def _signature(d, block: Signature, indent) -> None:
+    for text, bold in _signature_lines(block):
+        p = d.add_paragraph()
+        p.paragraph_format.left_indent = indent
+        _signature_paragraph(p, text, bold)
+
+
+def _signature_row(d, block: SignatureRow) -> None:
+    t = d.add_table(rows=1, cols=len(block.signatures))
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, sig in zip(t.rows[0].cells, block.signatures, strict=True):
+        for i, (text, bold) in enumerate(_signature_lines(sig)):
+            p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+            _signature_paragraph(p, text, bold)
 
 
 def render_docx(doc: Document) -> bytes:
@@ -100,29 +145,14 @@ def render_docx(doc: Document) -> bytes:
         elif isinstance(block, Table):
             _table(d, block)
         elif isinstance(block, Image):
-            if block.png:
-                d.add_picture(io.BytesIO(block.png), width=Mm(150))
+            png = block.png or svg_to_png(block.svg)
+            d.add_picture(io.BytesIO(png), width=Mm(150))
             if block.caption:
                 d.add_paragraph(block.caption).runs[0].italic = True
         elif isinstance(block, Signature):
-            for i, line in enumerate(
-                [
-                    block.place_date,
-                    block.position,
-                    "",
-                    "",
-                    "",
-                    block.name,
-                    block.rank,
-                    f"NIP. {block.nip}",
-                ]
-            ):
-                p = d.add_paragraph()
-                p.paragraph_format.left_indent = Mm(95)
-                p.paragraph_format.space_after = Pt(0)
-                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                run = p.add_run(line)
-                run.bold = i == 5
+            _signature(d, block, indent=Mm(95))
+        elif isinstance(block, SignatureRow):
+            _signature_row(d, block)
         elif isinstance(block, PageBreak):
             d.add_page_break()
     out = io.BytesIO()

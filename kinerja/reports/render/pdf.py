@@ -3,7 +3,24 @@
 from django.template.loader import render_to_string
 
 from ..common import fmt
-from ..document import Document, Heading, Image, PageBreak, Paragraph, Signature, Table
+from ..document import (
+    CellFormula,
+    Document,
+    Heading,
+    Image,
+    PageBreak,
+    Paragraph,
+    Provisional,
+    Signature,
+    SignatureRow,
+    Table,
+)
+
+
+def _provisional(value) -> bool:
+    if isinstance(value, CellFormula):
+        value = value.value
+    return isinstance(value, Provisional)
 
 
 def _block(block) -> dict:
@@ -13,19 +30,26 @@ def _block(block) -> dict:
             "type": "table",
             "title": block.title,
             "note": block.note,
+            "plain": block.plain,
             "columns": [
                 {"title": c.title, "pct": round(c.width * 100 / total, 2), "num": c.kind != "text"}
                 for c in block.columns
             ],
             "rows": [
                 [
-                    {"text": fmt(v, c.kind), "num": c.kind != "text"}
+                    {"text": fmt(v, c.kind), "num": c.kind != "text", "prov": _provisional(v)}
                     for v, c in zip(row, block.columns, strict=True)
                 ]
                 for row in block.rows
             ],
         }
-    kind = {Heading: "heading", Paragraph: "paragraph", Image: "image", Signature: "signature"}
+    kind = {
+        Heading: "heading",
+        Paragraph: "paragraph",
+        Image: "image",
+        Signature: "signature",
+        SignatureRow: "signatures",
+    }
     if isinstance(block, PageBreak):
         return {"type": "pagebreak"}
     return {"type": kind[type(block)], "b": block}

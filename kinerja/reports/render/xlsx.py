@@ -7,7 +7,7 @@ from decimal import Decimal
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
-from ..document import Document, Heading, Paragraph, Table
+from ..document import CellFormula, Document, Heading, Paragraph, Provisional, Table
 
 NUMBER_FORMATS = {"pct": "0.00", "number": "0.00", "int": "#,##0", "rupiah": '"Rp" #,##0'}
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
@@ -23,10 +23,34 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _formula(template: str, row: int, letters: dict[str, str]) -> str:
+def _formula(template: str, row: int, letters: dict[str, str], first: int | None = None) -> str:
+    rows = {"row": row, "prev": row - 1, "first": first if first is not None else row}
     return _PLACEHOLDER.sub(
-        lambda m: str(row) if m.group(1) == "row" else letters[m.group(1)], template
+        lambda m: str(rows[m.group(1)]) if m.group(1) in rows else letters[m.group(1)], template
     )
+
+
+def _cached(value) -> float | str:
+    """The result stored beside a formula, for readers that do not calculate."""
+    if isinstance(value, Provisional):
+        value = value.value
+    return float(value) if isinstance(value, int | float | Decimal) else ""
+
+
+def _text_sheet(wb, ws, doc: Document, f_title, f_cap) -> None:
+    """The document's headings and paragraphs in order, one a row (the LKjIP's narrative)."""
+    wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+    ws.set_column(0, 0, 110)
+    ws.write(0, 0, doc.title, f_title)
+    row = 2
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            ws.write(row, 0, block.text, f_cap)
+        elif isinstance(block, Paragraph):
+            ws.write(row, 0, block.text, wrap)
+        else:
+            continue
+        row += 1
 
 
 def render_xlsx(doc: Document) -> bytes:
@@ -49,6 +73,13 @@ def render_xlsx(doc: Document) -> bytes:
     f_text = wb.add_format({"border": 1, "text_wrap": True, "valign": "top"})
     f_num = {
         k: wb.add_format({"border": 1, "num_format": v, "valign": "top"})
+        for k, v in NUMBER_FORMATS.items()
+    }
+    # A provisional figure stays a number (formulas keep working) and shows "(s)" beside it.
+    f_prov = {
+        k: wb.add_format(
+            {"border": 1, "num_format": v + '" (s)"', "valign": "top", "font_color": "#A1262B"}
+        )
         for k, v in NUMBER_FORMATS.items()
     }
 
@@ -79,24 +110,35 @@ def render_xlsx(doc: Document) -> bytes:
             row += 1
         letters = {c.title: xl_col_to_name(i) for i, c in enumerate(block.columns)}
         for i, col in enumerate(block.columns):
-            ws.write(row, i, col.title, f_head)
+            if not block.plain:
+                ws.write(row, i, col.title, f_head)
             ws.set_column(i, i, max(8, min(60, col.width * 14)))
-        if not frozen:
-            ws.freeze_panes(row + 1, 0)
-            sheets[key][2] = True
-        row += 1
+        if not block.plain:
+            if not frozen:
+                ws.freeze_panes(row + 1, 0)
+                sheets[key][2] = True
+            row += 1
+        first = row + 1
         for values in block.rows:
             for i, (value, col) in enumerate(zip(values, block.columns, strict=True)):
+                cell_formula = value.formula if isinstance(value, CellFormula) else col.formula
+                if isinstance(value, CellFormula):
+                    value = value.value
                 fmt = f_num.get(col.kind, f_text)
-                if col.formula:
+                if isinstance(value, Provisional):
+                    fmt = f_prov.get(col.kind, f_text)
+                if cell_formula:
                     ws.write_formula(
                         row,
                         i,
-                        _formula(col.formula, row + 1, letters),
+                        _formula(cell_formula, row + 1, letters, first),
                         fmt,
-                        value if value is not None else "",
+                        _cached(value),
                     )
-                elif value is None or value == "":
+                    continue
+                if isinstance(value, Provisional):
+                    value = value.value
+                if value is None or value == "":
                     ws.write_blank(row, i, None, fmt)
                 elif col.kind != "text" and isinstance(value, int | float | Decimal):
                     ws.write_number(row, i, float(value), fmt)
@@ -107,6 +149,10 @@ def render_xlsx(doc: Document) -> bytes:
             ws.write(row, 0, block.note, f_sub)
             row += 1
         sheets[key][1] = row + 1
+    if doc.xlsx_text_sheet:
+        _text_sheet(
+            wb, wb.add_worksheet(_sheet_name(doc.xlsx_text_sheet, used)), doc, f_title, f_cap
+        )
     if not sheets:
         ws = wb.add_worksheet("Dokumen")
         for i, line in enumerate(intro):
