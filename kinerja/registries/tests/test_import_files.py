@@ -203,6 +203,12 @@ def test_command_exit_2_unreadable_and_unknown_kind(tmp_path):
     assert code == 2 and "tidak dikenal" in err
 
 
+def test_command_unknown_user_saves_nothing(tmp_path):
+    code, _, err = command("ppks", write_csv(tmp_path / "p.csv", PPKS, [GOOD]), "--user", "siapa")
+    assert code == 2 and "Akun 'siapa' tidak ada" in err
+    assert not Orang.objects.exists()
+
+
 def test_header_only_file_exit_0(tmp_path):
     code, out, _ = command("ppks", write_csv(tmp_path / "p.csv", PPKS, []))
     assert code == 0

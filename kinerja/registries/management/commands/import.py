@@ -5,7 +5,7 @@ import time
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from kinerja.registries.imports import default_rejects_path, kinds, run_import
 
@@ -33,7 +33,8 @@ class Command(BaseCommand):
             try:
                 user = get_user_model().objects.get(username=opts["user"])
             except get_user_model().DoesNotExist:
-                raise CommandError(f"Akun '{opts['user']}' tidak ada.") from None
+                self.stderr.write(f"Akun '{opts['user']}' tidak ada. Tidak ada data yang disimpan.")
+                sys.exit(EXIT_UNUSABLE)
         path = Path(opts["file"])
         rejects = Path(opts["rejects"]) if opts["rejects"] else default_rejects_path(path)
         bar = _Progress(sys.stderr) if sys.stderr.isatty() else None
