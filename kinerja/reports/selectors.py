@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import Q
 
 from kinerja.indicators.engine.definitions import definitions_in_force, kode_kabkota
 from kinerja.indicators.engine.figures import Figure, compute_periods
@@ -110,7 +111,9 @@ def analisis(kode: str, periode: Periode) -> Analisis | None:
 
 
 def region_names() -> dict[str, str]:
-    return dict(Wilayah.objects.in_kabkota(kode_kabkota()).values_list("kode", "nama"))
+    k = kode_kabkota()
+    rows = Wilayah.objects.filter(Q(kode=k) | Q(kode__startswith=k + "."))
+    return dict(rows.values_list("kode", "nama"))
 
 
 def figures_by_region(kode: str, periode: Periode, level: str, bacaan: str) -> dict[str, Figure]:

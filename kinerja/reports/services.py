@@ -5,6 +5,8 @@ from pathlib import Path
 from .builders.iku import build_iku
 from .builders.lkjip import build_lkjip
 from .builders.pk import build_pk
+from .builders.rekap import build_rekap
+from .builders.spm import build_spm
 from .document import Document
 from .periods import period_end
 from .render import RENDERERS
@@ -13,6 +15,8 @@ BUILDERS = {
     "iku": lambda year, quarter: build_iku(date=period_end(year, quarter)),
     "pk": lambda year, quarter: build_pk(year),
     "lkjip": lambda year, quarter: build_lkjip(year),
+    "spm": build_spm,
+    "rekap": build_rekap,
 }
 FORMATS = tuple(RENDERERS)
 

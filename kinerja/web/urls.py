@@ -23,4 +23,5 @@ urlpatterns = [
     path("kinerja/", include("kinerja.performance.urls")),
     path("angka/<str:kode>/<str:periode>/", drilldown_views.angka_rincian, name="angka_rincian"),
     path("publik/", public_views.publik, name="publik"),
+    path("dokumen/", include("kinerja.reports.urls")),
 ]
