@@ -96,10 +96,17 @@ def kartu_list(user, periode: Periode, *, with_quality: bool = False) -> list[Ka
         kualitas = None
         if with_quality:
             kualitas = cached_call(
-                "kualitas", (ind.kode, periode.label), lambda k=ind.kode: data_quality(k, periode)
+                "kualitas", (ind.kode, periode.label), lambda k=ind.kode: _quality(k, periode)
             )
         cards.append(Kartu(c, [t for t in trend if t is not None], kualitas))
     return cards
+
+
+def _quality(kode: str, periode: Periode) -> KualitasData | None:
+    try:
+        return data_quality(kode, periode)
+    except LookupError:  # an indicator of the catalogue without a computable definition
+        return None
 
 
 def trend_rows(kartu: Kartu) -> list[dict[str, Decimal | int | str | None]]:

@@ -17,9 +17,10 @@ def tanggal(value) -> str:
 
 @register.filter
 def persen(value: Decimal | float | None) -> str:
-    return format_persen(value)
+    # A missing template variable arrives as "": show it as no value, never fail the page.
+    return format_persen(value if value != "" else None)
 
 
 @register.filter
 def angka(value: int | None) -> str:
-    return format_angka(value)
+    return format_angka(int(value) if value not in (None, "") else None)

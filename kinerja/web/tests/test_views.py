@@ -57,12 +57,11 @@ def test_beranda_anonymous_redirects_to_login(client):
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_beranda_for_each_role(client, users, role):
     client.force_login(users[role])
-    r = client.get(reverse("beranda"))
+    r = client.get(reverse("akses_saya"))
     assert r.status_code == 200
     html = r.content.decode()
     assert users[role].get_role_display() in html
-    if role.startswith("staf_rehabilitasi"):
-        assert "lihat dan ubah" in html
+    assert ("lihat dan ubah" in html) == (role != "auditor" and role != "kadis")
 
 
 @pytest.mark.django_db
