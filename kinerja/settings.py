@@ -211,6 +211,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
 }
 
+# Data quality: a registration still open this many years after tanggal_daftar is flagged.
+KINERJA_REGISTRASI_TERBUKA_TAHUN = envint("KINERJA_REGISTRASI_TERBUKA_TAHUN", "3")
+
 # Letterhead and signatory for documents (configurable per deployment).
 KINERJA_KOP = {
     "pemerintah": os.getenv("KINERJA_KOP_PEMERINTAH", "PEMERINTAH KOTA BANJARBARU"),
