@@ -1,0 +1,281 @@
+"""Web benchmark: 20 concurrent users on the Banjarbaru x1 dataset (SQLite) behind gunicorn.
+
+    .venv/bin/python bench/web_bench.py [--users 20] [--time 60s] [--port 8766] [--workers 2]
+
+1. Fills bench/out/web-x1.sqlite3 with the x1 registries of bench/compute_bench.py (100,000 people,
+   300,000 services, 15,000 PPKS registrations, 600 PSKS, 2 DTKS periods, 40 disasters; the same
+   generator, written straight into the tables), plus the demo targets and budgets through the
+   importer and the demo accounts (`kinerja demo_users`). Kept between runs.
+2. Starts `gunicorn kinerja.wsgi -b 127.0.0.1:PORT -w 2` (loopback only) with a file-based figure
+   cache of its own, and warms it: one request per page below (so the run measures a warm server,
+   as the Dinas sees it after the first visitor of the day).
+3. Runs locust headless (`-u 20 -r 5 -t 60s`), each simulated user signing in once through the
+   login form, then, with 1-3 s pauses: the dashboard, a figure's period page, its drill-down
+   (first page, a filtered page, a later page), a registry search and an upload (a 5-row layanan
+   CSV posted to the upload form, then its preview: a dry run, nothing saved).
+4. Stops gunicorn and prints p50/p95/p99 and errors per endpoint (from bench/out/web_stats.csv).
+
+This file is also the locustfile: locust imports it (`-f bench/web_bench.py`) and gets the user
+class defined at the bottom, which only exists when the module is imported, not run.
+"""
+
+import argparse
+import csv
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+DB = OUT / "web-x1.sqlite3"
+CACHE = OUT / "web-cache"
+VENV = ROOT / ".venv" / "bin"
+PASSWORD = "kinerja-demo-2025"  # kinerja demo_users
+KODE, PERIODE = "IKU-2", "2025-Q4"
+ACCOUNTS = ["kadis", "staf.rehabilitasi", "kabid.rehabilitasi", "auditor", "perencana"]
+UPLOADER = "staf.rehabilitasi"
+UPLOAD_CSV = (
+    "nik,nama,jenis_kelamin,tanggal_lahir,kode_wilayah,jenis_layanan,tanggal\n"
+    "6300000000000011,Orang 11,P,1980-01-01,63.72.04.1003,permakanan,2025-10-01\n"
+    "6300000000000012,Orang 12,L,1975-05-05,63.72.04.1003,sandang,2025-10-02\n"
+    "6300000000000013,Orang 13,P,1990-02-02,63.72.02.1004,alat_bantu,2025-10-03\n"
+    "1234,Salah,L,1990-02-02,63.72.02.1004,permakanan,2025-10-03\n"
+    "6300000000000015,Orang 15,L,1960-03-03,63.72.05.1001,pijat,2025-10-04\n"
+)
+
+
+def env() -> dict:
+    return os.environ | {
+        "DATABASE_URL": f"sqlite:///{DB}",
+        "SECURE_COOKIES": "0",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "FIGURE_CACHE_LOCATION": str(CACHE),
+        "DEBUG": "0",
+    }
+
+
+# -- 1. the dataset ------------------------------------------------------------------------------
+def prepare() -> None:
+    """Runs in a child process: DATABASE_URL must be set before Django starts."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import compute_bench as cb  # the engine benchmark's x1 generator and loader
+
+    cb._setup_django()
+    from django.core.management import call_command
+
+    from kinerja.performance.models import Target
+    from kinerja.registries.demo import generate_demo_files
+    from kinerja.registries.imports import run_import
+
+    folder = OUT / "x1"
+    t0 = time.perf_counter()
+    if (folder / "registries_layanan.parquet").exists():
+        tables = cb.read_parquet(folder)
+    else:
+        tables = cb.generate(1)
+        cb.write_parquet(tables, folder)
+    seconds = cb.load_database(tables, 1)  # 0 when the database already holds x1
+    print(f"x1 registries: {sum(map(len, tables.values())):,} rows, loaded in {seconds:.0f} s")
+    if not Target.objects.exists():
+        files = generate_demo_files(OUT / "web-demo", seed=2025, scale=0.01)
+        for kind in ("target", "anggaran"):
+            r = run_import(kind, files.paths[kind], original_name=f"demo/{kind}.csv")
+            print(f"{kind}: {r.accepted} rows")
+    call_command("demo_users", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    print(f"dataset ready in {time.perf_counter() - t0:.0f} s")
+
+
+# -- 2. server and warm-up ---------------------------------------------------------------------
+class Session:
+    """A tiny cookie-keeping client (urllib) for the warm-up requests."""
+
+    def __init__(self, base: str) -> None:
+        import http.cookiejar
+
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def get(self, path: str) -> str:
+        with self.opener.open(self.base + path, timeout=120) as r:
+            return r.read().decode()
+
+    def login(self, username: str) -> None:
+        import urllib.parse
+
+        token = csrf_of(self.get("/masuk/"))
+        data = urllib.parse.urlencode(
+            {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token}
+        ).encode()
+        req = urllib.request.Request(self.base + "/masuk/", data=data)
+        req.add_header("Referer", self.base + "/masuk/")
+        with self.opener.open(req, timeout=120) as r:
+            assert r.url.endswith("/beranda/"), f"login of {username} failed: {r.url}"
+
+
+def csrf_of(html: str) -> str:
+    m = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert m, "no CSRF token in the page"
+    return m.group(1)
+
+
+PAGES = [
+    "/beranda/",
+    f"/kinerja/iku/{KODE}/{PERIODE}/",
+    f"/angka/{KODE}/{PERIODE}/",
+    f"/angka/{KODE}/{PERIODE}/?wilayah=63.72.02&status=bukan",
+    f"/angka/{KODE}/{PERIODE}/?page=5",
+    "/registri/orang/?q=Orang+4711",
+]
+
+
+def warm(base: str) -> None:
+    for username in ACCOUNTS:
+        s = Session(base)
+        s.login(username)
+        for path in PAGES:
+            t0 = time.perf_counter()
+            s.get(path)
+            if username == ACCOUNTS[0]:
+                print(f"  warm-up {path:<55} {time.perf_counter() - t0:6.2f} s")
+
+
+def wait_for(url: str, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 - loopback only
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"gunicorn did not answer at {url}")
+
+
+def report(prefix: Path) -> str:
+    rows = list(csv.DictReader(open(f"{prefix}_stats.csv", encoding="utf-8")))  # noqa: SIM115
+    lines = [
+        f"{'endpoint':<34} {'requests':>8} {'errors':>6} {'p50':>6} {'p95':>6} {'p99':>6} {'max':>6}",
+    ]
+    for r in rows:
+        name = "ALL" if r["Name"] == "Aggregated" else f"{r['Type']} {r['Name']}"
+        lines.append(
+            f"{name:<34} {r['Request Count']:>8} {r['Failure Count']:>6} {r['50%']:>6} "
+            f"{r['95%']:>6} {r['99%']:>6} {float(r['Max Response Time']):>6.0f}"
+        )
+    return "\n".join(lines) + "\n(milliseconds)"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--users", type=int, default=20)
+    ap.add_argument("--spawn-rate", type=int, default=5)
+    ap.add_argument("--time", default="60s")
+    ap.add_argument("--port", type=int, default=8766)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.prepare:
+        prepare()
+        return
+    OUT.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, __file__, "--prepare"], env=env(), check=True)
+
+    base = f"http://127.0.0.1:{args.port}"
+    log = open(OUT / "web-gunicorn.log", "w")  # noqa: SIM115
+    gunicorn = subprocess.Popen(
+        [str(VENV / "gunicorn"), "kinerja.wsgi", "-b", f"127.0.0.1:{args.port}",
+         "-w", str(args.workers), "--timeout", "120"],
+        env=env(), cwd=ROOT, stdout=log, stderr=log,
+    )  # fmt: skip
+    try:
+        wait_for(base + "/masuk/")
+        print("warming the figure cache (one request per page and account):")
+        warm(base)
+        load_before = Path("/proc/loadavg").read_text().split()[:3]
+        prefix = OUT / "web"
+        cmd = [
+            str(VENV / "locust"), "-f", __file__, "--headless", "-u", str(args.users),
+            "-r", str(args.spawn_rate), "-t", args.time, "--host", base, "--csv", str(prefix),
+            "--only-summary", "--stop-timeout", "10",
+        ]  # fmt: skip
+        print("$", " ".join(c.replace(str(ROOT) + "/", "") for c in cmd))
+        subprocess.run(cmd, cwd=ROOT, check=False)
+        load_after = Path("/proc/loadavg").read_text().split()[:3]
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=30)
+        log.close()
+    print()
+    print(report(prefix))
+    print(f"load average before {' '.join(load_before)}, after {' '.join(load_after)}")
+
+
+if __name__ == "__main__":
+    main()
+else:  # imported by locust
+    from locust import HttpUser, between, task
+
+    class Petugas(HttpUser):
+        """One member of staff: signs in once, then reads figures, searches, uploads."""
+
+        wait_time = between(1, 3)
+        _next = 0
+
+        def on_start(self) -> None:
+            Petugas._next += 1
+            self.username = ACCOUNTS[Petugas._next % len(ACCOUNTS)]
+            token = csrf_of(self.client.get("/masuk/", name="/masuk/ (form)").text)
+            with self.client.post(
+                "/masuk/",
+                data={
+                    "username": self.username,
+                    "password": PASSWORD,
+                    "csrfmiddlewaretoken": token,
+                },
+                headers={"Referer": self.host + "/masuk/"},
+                name="/masuk/ (login)",
+                catch_response=True,
+            ) as r:
+                if not r.url.endswith("/beranda/"):
+                    r.failure(f"login of {self.username} failed")
+
+        @task(3)
+        def dashboard(self) -> None:
+            self.client.get("/beranda/", name="/beranda/")
+
+        @task(2)
+        def figure(self) -> None:
+            self.client.get(
+                f"/kinerja/iku/{KODE}/{PERIODE}/", name="/kinerja/iku/[kode]/[periode]/"
+            )
+
+        @task(2)
+        def drilldown(self) -> None:
+            q = random.choice(["", "?wilayah=63.72.02&status=bukan", "?page=5"])
+            self.client.get(f"/angka/{KODE}/{PERIODE}/{q}", name="/angka/[kode]/[periode]/")
+
+        @task(2)
+        def search(self) -> None:
+            q = random.choice(["Orang+4711", "Orang+123", "63000000000042"])
+            self.client.get(f"/registri/orang/?q={q}", name="/registri/orang/?q=")
+
+        @task(1)
+        def upload(self) -> None:
+            if self.username != UPLOADER:
+                return self.dashboard()
+            form = self.client.get("/registri/unggah/layanan/", name="/registri/unggah/[kind]/")
+            with self.client.post(
+                "/registri/unggah/layanan/",
+                data={"csrfmiddlewaretoken": csrf_of(form.text)},
+                files={"file": ("layanan.csv", UPLOAD_CSV.encode(), "text/csv")},
+                headers={"Referer": self.host + "/registri/unggah/layanan/"},
+                name="/registri/unggah/[kind]/ (POST+pratinjau)",
+                catch_response=True,
+            ) as r:
+                if "/pratinjau/" not in r.url or "Akan ditolak" not in r.text:
+                    r.failure("no preview after the upload")
