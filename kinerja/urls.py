@@ -8,5 +8,6 @@ admin.site.index_title = "Administrasi"
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/", include("kinerja.api.urls")),
     path("", include("kinerja.web.urls")),
 ]

@@ -291,3 +291,13 @@ def efficiency(tahun: int) -> list[Efisiensi]:
 
 def approvals_filter(q: Q | None = None):
     return Persetujuan.objects.filter(kode_kabkota=settings.KINERJA_KODE_WILAYAH).filter(q or Q())
+
+
+def figure_rows(
+    tahun: int, triwulan: int | None = None, level: str = "kota", bacaan: str = "default"
+) -> list[dict]:
+    """The rows of `kinerja compute --format json` (contract section 3), for the CLI and the API."""
+    from kinerja.indicators.engine.figures import compute_figures, figure_row
+
+    figs = compute_figures(tahun, triwulan, level=level, bacaan=bacaan)
+    return enrich_rows([figure_row(f) for f in figs], Periode(tahun, triwulan), bacaan)

@@ -4,9 +4,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kinerja.indicators.engine.figures import compute_figures, figure_row
 from kinerja.lib.numbers import format_angka, format_persen
-from kinerja.performance.selectors import Periode, enrich_rows
+from kinerja.performance.selectors import figure_rows
 
 
 class Command(BaseCommand):
@@ -22,14 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         if not 1900 <= opts["year"] <= 2999:
             raise CommandError("Tahun tidak valid.")
-        figures = compute_figures(
-            opts["year"], opts["quarter"], level=opts["level"], bacaan=opts["reading"]
-        )
-        rows = enrich_rows(
-            [figure_row(f) for f in figures],
-            Periode(opts["year"], opts["quarter"]),
-            opts["reading"],
-        )
+        rows = figure_rows(opts["year"], opts["quarter"], opts["level"], opts["reading"])
         if opts["format"] == "json":
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1))
             return
