@@ -127,3 +127,9 @@ def test_session_cookie_flags(client, users, settings):
     r = client.post(reverse("login"), {"username": "kadis", "password": PASSWORD})
     cookie = r.cookies["sessionid"]
     assert cookie["httponly"] and cookie["secure"] and cookie["samesite"] == "Lax"
+
+
+@pytest.mark.django_db
+def test_years_are_never_printed_with_a_thousands_separator(client):
+    html = client.get("/").content.decode()
+    assert "2021–2026" in html and "2.021" not in html
