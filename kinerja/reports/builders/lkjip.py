@@ -103,10 +103,21 @@ def _a1_table(t: Tahun, title: str, sheet: str) -> Table:
     return Table(title, A1_COLUMNS, rows, sheet=sheet)
 
 
+def _chart(key: str, **kwargs) -> str:
+    """chart_svg with ids unique in the document (several charts share one HTML page)."""
+    svg = chart_svg(**kwargs)
+    return (
+        svg.replace('id="t"', f'id="t-{key}"')
+        .replace('id="d"', f'id="d-{key}"')
+        .replace('aria-labelledby="t d"', f'aria-labelledby="t-{key} d-{key}"')
+    )
+
+
 def _overview_chart(t: Tahun) -> Image:
     codes = [i.kode for i in t.indikator]
     return Image(
-        chart_svg(
+        _chart(
+            "ikhtisar",
             title=f"Target dan realisasi IKU tahun {t.tahun} (%)",
             categories=codes,
             series=[
@@ -270,7 +281,8 @@ def _bab2(t: Tahun, keputusan) -> list:
 
 def _trend_chart(ind: Indikator, points: list[tuple[int, Capaian | None]]) -> Image:
     return Image(
-        chart_svg(
+        _chart(
+            ind.kode,
             title=f"{ind.kode}: target dan realisasi per tahun (%)",
             categories=[str(y) for y, _ in points],
             series=[

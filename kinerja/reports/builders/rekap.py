@@ -69,7 +69,10 @@ def build_rekap(tahun: int, triwulan: int | None) -> Document:
             doc.add(
                 Heading(f"{ind.kode}: {ind.nama}", 2),
                 Table(
-                    "Disetujui (angka beku)" if approved else "Belum disetujui: angka sementara",
+                    f"{ind.kode} · "
+                    + (
+                        "disetujui (angka beku)" if approved else "belum disetujui: angka sementara"
+                    ),
                     COLUMNS,
                     rows,
                     sheet=ind.kode,
