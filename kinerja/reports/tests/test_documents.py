@@ -172,3 +172,17 @@ def test_lkjip_without_analysis_says_belum_diisi_and_pk_names_both_signatories(d
     assert "belum diisi" in lkjip
     pk = _pdf_text(_make(tmp_path, "pk", "pdf", quarter=None))
     assert "PIHAK PERTAMA" in pk and "Walikota Banjarbaru" in pk and "Anggaran (Rp)" in pk
+
+
+def test_lkjip_carries_the_analysis_text_in_pdf_and_docx(demo, tmp_path):
+    from kinerja.performance.models import Analisis
+
+    Analisis.objects.create(
+        indikator_kode="IKU-2", tahun=2025, penyebab="Pendataan PPKS di luar panti diperluas."
+    )
+    assert "Pendataan PPKS di luar panti diperluas." in _pdf_text(
+        _make(tmp_path, "lkjip", "pdf", quarter=None)
+    )
+    docx_text = _docx_text(_make(tmp_path, "lkjip", "docx", quarter=None))
+    assert "Pendataan PPKS di luar panti diperluas." in docx_text
+    assert "Analisis IKU-1 tahun 2025 belum diisi." in docx_text
