@@ -31,9 +31,11 @@ def data_stamp() -> str:
     return str(row[0] if row else 0)
 
 
-def _key(ind: IndicatorDefinition, periodes: list[Periode], split: str | None, kabkota: str) -> str:
+def _key(
+    ind: IndicatorDefinition, periode: Periode, split: str | None, kabkota: str, stamp: str
+) -> str:
     definition = [model_to_dict(ind.default), model_to_dict(ind.literal)]
-    text = repr((kabkota, ind.kode, definition, [p.label for p in periodes], split, data_stamp()))
+    text = repr((kabkota, ind.kode, definition, periode.label, split, stamp))
     return "counts:" + hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -56,10 +58,20 @@ def cached_counts(
     kabkota: str,
     compute: Callable[[], Result],
 ) -> Result:
+    """Counts of `periodes`, cached period by period: a year's full set computed once (one query)
+    serves later requests for any single period of it, and the other way round."""
     cache = caches[CACHE_ALIAS]
-    key = _key(ind, periodes, split, kabkota)
-    result = cache.get(key)
-    if result is None:
-        result = compute()
-        cache.set(key, result, timeout=None)
+    stamp = data_stamp()
+    keys = {p.label: _key(ind, p, split, kabkota, stamp) for p in periodes}
+    hits = cache.get_many(list(keys.values()))
+    if len(hits) == len(keys):
+        merged: Result = {}
+        for part in hits.values():
+            merged.update(part)
+        return merged
+    result = compute()
+    parts: dict[str, Result] = {label: {} for label in keys}
+    for key, counts in result.items():
+        parts[key[0]][key] = counts
+    cache.set_many({keys[label]: part for label, part in parts.items()}, timeout=None)
     return result

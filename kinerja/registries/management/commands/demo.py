@@ -4,6 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from kinerja.indicators.tasks import warm_figures
 from kinerja.registries.demo import IMPORT_ORDER, generate_demo_files
 from kinerja.registries.imports import run_import
 from kinerja.registries.models import Orang, Psks
@@ -42,3 +43,5 @@ class Command(BaseCommand):
                 f"ditolak {result.rejected:>4}"
             )
         self.stdout.write(f"Data demo dimuat dalam {time.monotonic() - started:.1f} detik.")
+        # The worker (`kinerja db_worker`, started by `make run`) fills the figure cache meanwhile.
+        warm_figures.enqueue()
