@@ -11,6 +11,7 @@ from kinerja.indicators.engine.periods import Periode
 from kinerja.lib.charts import svg_to_png
 from kinerja.organisation.models import Role
 from kinerja.organisation.permissions import Area, can_view, has_role
+from kinerja.performance.models.persetujuan import Status
 from kinerja.performance.selectors import inbox
 
 from .selectors import (
@@ -41,7 +42,10 @@ def beranda(request: HttpRequest) -> HttpResponse:
     periode, warning = _periode(request)
     is_bidang = has_role(user, Role.STAF, Role.KABID)
     cards = kartu_list(user, periode, with_quality=is_bidang or has_role(user, Role.AUDITOR))
-    pending = inbox(user, [periode, Periode(periode.tahun)])
+    pending = [
+        (ind, p, Status(status).label)
+        for ind, p, status in inbox(user, [periode, Periode(periode.tahun)])
+    ]
     context = {
         "periode": periode,
         "periode_nama": periode_label_id(periode),
