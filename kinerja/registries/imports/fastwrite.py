@@ -64,7 +64,6 @@ def insert_with_history(
     *,
     now: dt.datetime,
     user_id: int | None,
-    reasons: Sequence[str],
 ) -> list[int]:
     """Insert `rows` (attname -> value; missing fields take their defaults) and, for a historical
     model, one `+` history row each. Returns the new ids in the order of `rows`."""
@@ -107,30 +106,49 @@ def insert_with_history(
                 cursor.execute(head + ", ".join([placeholder] * len(chunk)) + tail, params)
                 ids += [r[0] for r in cursor.fetchall()]
         if plan.history is not None:
-            table, columns, hnames = plan.history
-            position = {a: i for i, a in enumerate(names)}
-            ID, DATE, TYPE, USER, REASON = range(-1, -6, -1)
-            special = {
-                "id": ID,
-                "history_date": DATE,
-                "history_type": TYPE,
-                "history_user_id": USER,
-                "history_change_reason": REASON,
-            }
-            take = [special.get(a, position.get(a)) for a in hnames]
-            history_rows = []
-            for new_id, values, reason in zip(ids, prepared, reasons, strict=True):
-                consts = {ID: new_id, DATE: now_db, TYPE: "+", USER: user_id, REASON: reason}
-                history_rows.append([values[p] if p >= 0 else consts[p] for p in take])
-            sql = (
-                f"INSERT INTO {qn(table)} ({', '.join(qn(c) for c in columns)}) "
-                f"VALUES ({', '.join([mark] * len(columns))})"
-            )
-            if connection.vendor == "postgresql":
-                _copy(cursor, table, columns, history_rows)
-            else:
-                cursor.executemany(sql, history_rows)
+            _history_from_records(cursor, plan, ids, now_db, user_id, mark)
     return ids
+
+
+def _history_from_records(cursor, plan: _Plan, ids: list[int], now_db, user_id, mark: str) -> None:
+    """The `+` history rows, copied by the database from the rows just inserted (the values are
+    exactly the record's), with the change reason `impor #N baris M`."""
+    if not ids:
+        return
+    qn = connection.ops.quote_name
+    table, columns, hnames = plan.history
+    record_columns = {a: c for a, c in zip(plan.attnames, plan.columns, strict=True)}
+    record_columns["id"] = plan.pk_column
+    select, params = [], []
+    for a in hnames:
+        if a in record_columns:
+            select.append(qn(record_columns[a]))
+        elif a == "history_date":
+            select.append(mark)
+            params.append(now_db)
+        elif a == "history_type":
+            select.append("'+'")
+        elif a == "history_user_id":
+            select.append(mark)
+            params.append(user_id)
+        elif a == "history_change_reason":
+            reason = (
+                f"COALESCE('impor #' || {qn('impor_id')} || ' baris ', 'impor baris ') "
+                f"|| COALESCE({qn('impor_baris')}, 0)"
+            )
+            select.append(f"CAST({reason} AS VARCHAR(100))")
+        else:
+            raise ValueError(f"history field {a} has no source")
+    head = (
+        f"INSERT INTO {qn(table)} ({', '.join(qn(c) for c in columns)}) SELECT {', '.join(select)} "
+    )
+    head += f"FROM {qn(plan.table)} WHERE {qn(plan.pk_column)} "
+    if connection.vendor == "postgresql":
+        cursor.execute(head + "= ANY(%s)", [*params, ids])
+    else:
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            cursor.execute(head + f"IN ({', '.join([mark] * len(chunk))})", [*params, *chunk])
 
 
 def _copy(cursor, table: str, columns: list[str], rows: list[list[Any]]) -> None:

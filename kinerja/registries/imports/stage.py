@@ -117,7 +117,6 @@ class Stage:
             rows,
             now=ctx.now,
             user_id=ctx.user_id,
-            reasons=[self._reason(ctx, s.row) for s in creates],
         )
         for s, pk in zip(creates, ids, strict=True):
             s.pk = pk
