@@ -3,6 +3,7 @@
 Every chart carries a <title> and <desc> for screen readers; pages show the numbers as a table beside it.
 """
 
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
@@ -47,6 +48,8 @@ def chart_svg(
     n = max(len(categories), 1)
     band = plot_w / n
     bars = [s for s in series if s.kind == "bar"]
+    # Unique ids: several charts share a page, and their <title>/<desc> must not collide.
+    uid = uuid.uuid4().hex[:8]
     bar_w = band * 0.7 / max(len(bars), 1)
 
     def y(v: float) -> float:
@@ -54,9 +57,9 @@ def chart_svg(
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" aria-labelledby="t d" font-family="DejaVu Sans, Arial, sans-serif" font-size="11">',
-        f'<title id="t">{escape(title)}</title>',
-        f'<desc id="d">{escape(_describe(categories, series))}</desc>',
+        f'height="{height}" role="img" aria-labelledby="t-{uid} d-{uid}" font-family="DejaVu Sans, Arial, sans-serif" font-size="11">',
+        f'<title id="t-{uid}">{escape(title)}</title>',
+        f'<desc id="d-{uid}">{escape(_describe(categories, series))}</desc>',
         f'<rect width="{width}" height="{height}" fill="#fff"/>',
         f'<text x="{left}" y="20" font-size="13" font-weight="bold" fill="#1b2430">{escape(title)}</text>',
     ]

@@ -5,10 +5,13 @@ from kinerja.indicators.engine.periods import Periode
 __all__ = ["Periode", "periode_nama", "periode_parse"]
 
 
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
 def periode_nama(periode: Periode) -> str:
-    """`Triwulan 2 2025` or `Tahun 2025`."""
+    """`Triwulan II 2025` or `Tahun 2025`."""
     if periode.triwulan:
-        return f"Triwulan {periode.triwulan} {periode.tahun}"
+        return f"Triwulan {ROMAWI[periode.triwulan]} {periode.tahun}"
     return f"Tahun {periode.tahun}"
 
 

@@ -18,6 +18,7 @@ from django.shortcuts import render
 
 from kinerja.audit.models import AksesDataPribadi
 from kinerja.audit.services import log_akses
+from kinerja.indicators.engine.cache import cached_call
 from kinerja.indicators.engine.definitions import IndicatorDefinition, definitions_in_force
 from kinerja.indicators.engine.drilldown import DrillRow, drilldown, drilldown_excluded
 from kinerja.indicators.engine.export import export_xlsx
@@ -235,11 +236,22 @@ def angka_rincian(request: HttpRequest, kode: str, periode: str) -> HttpResponse
         "jenis_kelamin": f["jenis_kelamin"],
         "kelompok_umur": f["kelompok_umur"],
     }
-    rows = _search(drilldown(ind.kode, per, bacaan, pembilang=f["pembilang"], **filters), f["q"])
+    # The unit lists are cached under the registries' change counter, like the figures: a page turn
+    # or a second filter costs a lookup, and a registry change shows at once.
+    key = (ind.kode, per.label, bacaan, f["pembilang"], tuple(sorted(filters.items())))
+    units = cached_call(
+        "drilldown",
+        key,
+        lambda: drilldown(ind.kode, per, bacaan, pembilang=f["pembilang"], **filters),
+    )
+    rows = _search(units, f["q"])
     if request.GET.get("format") == "xlsx":
         return _export(request, rows, ind, per)
 
-    excluded = _search(drilldown_excluded(ind.kode, per, **filters), f["q"])
+    excluded = _search(
+        cached_call("drill_excluded", key, lambda: drilldown_excluded(ind.kode, per, **filters)),
+        f["q"],
+    )
     approval = Persetujuan.objects.of_period(ind.kode, per.tahun, per.triwulan).first()
     frozen = frozen_figure(approval, ind.kode, per, f["wilayah"], bacaan) if approval else None
     names = region_names()
@@ -259,7 +271,9 @@ def angka_rincian(request: HttpRequest, kode: str, periode: str) -> HttpResponse
         "frozen": frozen,
         "approval": approval,
         "status_label": approval.get_status_display() if approval else Status.DRAFT.label,
-        "kualitas": data_quality(ind.kode, per).as_list(),
+        "kualitas": cached_call(
+            "kualitas", (ind.kode, per.label), lambda: data_quality(ind.kode, per)
+        ).as_list(),
         "form": form,
         "filtered": any(v for k, v in request.GET.items() if k not in ("page", "bacaan")),
         "page_obj": page,

@@ -92,7 +92,8 @@ def approved_years() -> list[int]:
     rows = Persetujuan.objects.filter(
         kode_kabkota=settings.KINERJA_KODE_WILAYAH, status=Status.APPROVED
     ).values_list("tahun", flat=True)
-    return sorted(set(rows) | {today().year}, reverse=True)
+    # The latest year with an approved figure comes first: it is what the page shows by default.
+    return sorted(set(rows), reverse=True) or [today().year]
 
 
 def _periodes(tahun: int, triwulan: str) -> list[Periode]:
@@ -101,13 +102,6 @@ def _periodes(tahun: int, triwulan: str) -> list[Periode]:
     if triwulan:
         return [Periode(tahun, int(triwulan))]
     return [Periode(tahun, q) for q in (1, 2, 3, 4)] + [Periode(tahun)]
-
-
-def _unique_ids(svg: str, suffix: str) -> str:
-    """chart_svg names its <title>/<desc> `t` and `d`; several charts on a page need unique ids."""
-    svg = svg.replace('aria-labelledby="t d"', f'aria-labelledby="t-{suffix} d-{suffix}"', 1)
-    svg = svg.replace('<title id="t">', f'<title id="t-{suffix}">', 1)
-    return svg.replace('<desc id="d">', f'<desc id="d-{suffix}">', 1)
 
 
 def public_figures(periodes: list[Periode]) -> list[IkuPublik]:
@@ -165,7 +159,7 @@ def _chart(item: IkuPublik, regions: list[tuple[str, str]]) -> str:
         series=series,
         y_max=100,
     )
-    return mark_safe(_unique_ids(svg, item.kode.lower()))  # noqa: S308 - built from our own numbers
+    return mark_safe(svg)  # noqa: S308 - built from our own numbers (chart ids are unique)
 
 
 def publik(request: HttpRequest) -> HttpResponse:

@@ -17,7 +17,7 @@ MASALAH = {
     "nik_ditandai": "NIK tidak cocok dengan tanggal lahir/jenis kelamin",
     "tanpa_tanggal_lahir": "Tanpa tanggal lahir",
     "duplikat": "Dugaan ganda (nama dan tanggal lahir sama, NIK/ID lokal berbeda)",
-    "registrasi_terbuka_lama": "Registrasi tanpa tanggal selesai lebih dari N tahun, masih dilayani",
+    "registrasi_terbuka_lama": "Registrasi tanpa tanggal selesai lebih dari {n} tahun, masih dilayani",
 }
 
 
@@ -35,7 +35,7 @@ class KualitasData:
     registrasi_terbuka_lama: int
 
     def as_list(self) -> list[tuple[str, str, int]]:
-        return [(k, label, getattr(self, k)) for k, label in MASALAH.items()]
+        return [(k, label.format(n=open_years()), getattr(self, k)) for k, label in MASALAH.items()]
 
 
 def _stale(ind: IndicatorDefinition, periode: Periode, k: str) -> tuple[Sql, str]:

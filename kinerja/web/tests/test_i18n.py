@@ -136,10 +136,6 @@ def test_login_wrong_password_in_indonesian_by_default(client, users):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="kinerja/web/forms.py LoginForm.error_messages are plain strings, not gettext_lazy",
-)
 def test_login_wrong_password_in_english(client, users):
     _switch(client, "en")
     r = client.post(reverse("login"), {"username": "kadis", "password": "salah"})
