@@ -119,6 +119,8 @@ class UnitQuery:
         self.end: dt.date = max(p.akhir for p in periodes)
         self.q = With()
         self.join_extra = ""
+        # (first default numerator date, first literal one): CTE names, set by the family.
+        self.numerator_ctes: tuple[str, str] = ("", "")
         # The drill-down's "excluded" list: known birth date outside the age band.
         self.outside_band = outside_band
         # Without sex/age splits IKU-4 needs nothing from the person (its region is the event's).
@@ -210,6 +212,7 @@ class UnitQuery:
         )  # fmt: skip
         self.q.cte("r", r)
         d_cte, l_cte, lit_by_type = self._numerators()
+        self.numerator_ctes = (d_cte, l_cte)
         self.q.cte(
             "b0",
             Sql(
@@ -259,6 +262,7 @@ class UnitQuery:
             ),
         )
         d_cte, l_cte, _ = self._numerators()
+        self.numerator_ctes = (d_cte, l_cte)
         self.q.cte(
             "b",
             Sql(
