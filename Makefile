@@ -46,8 +46,10 @@ test-postgres:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || (echo "PostgreSQL tidak berjalan di 127.0.0.1:5432" && exit 1)
 	DATABASE_URL=$(PG_URL) $(PYTEST) -p no:cacheprovider --create-db
 
-bench: setup
+bench: setup ## every benchmark (long: tens of minutes); figures in bench/README.md
+	$(VENV)/bin/python bench/import_bench.py
 	$(VENV)/bin/python bench/compute_bench.py
+	$(VENV)/bin/python bench/web_bench.py
 
 clean:
 	rm -rf var/test.sqlite3 var/ci-check.sqlite3
