@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db.models import Max
 
+from kinerja.audit.models import AuditEntry
 from kinerja.indicators.engine.cache import cached_call
 from kinerja.indicators.engine.periods import Periode
 from kinerja.indicators.engine.quality import KualitasData, data_quality
@@ -86,9 +87,19 @@ def indikator_for_user(user, periode: Periode) -> list[Indikator]:
 
 
 def kartu_list(user, periode: Periode, *, with_quality: bool = False) -> list[Kartu]:
+    """The cards of `user`'s indicators. Cached under the registries' change counter (inside
+    cached_call) and the audit log's last entry, which every change to targets, approvals, analyses,
+    band scales and definitions writes: a card is never older than the data behind it."""
+    inds = indikator_for_user(user, periode)
+    last_audit = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first()
+    key = (tuple(i.pk for i in inds), periode.label, with_quality, today().isoformat(), last_audit)
+    return cached_call("kartu", key, lambda: _kartu_list(inds, periode, with_quality))
+
+
+def _kartu_list(inds: list[Indikator], periode: Periode, with_quality: bool) -> list[Kartu]:
     cards = []
     last_year = min(periode.tahun, today().year)
-    for ind in indikator_for_user(user, periode):
+    for ind in inds:
         c = capaian_for(ind.kode, periode)
         if c is None:
             continue

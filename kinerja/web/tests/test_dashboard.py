@@ -120,3 +120,22 @@ def test_period_helpers(db):
     assert periode_from_query("2025", "") == Periode(2025)
     assert periode_from_query("2025", "5") is None
     assert isinstance(latest_data_periode(), Periode)
+
+
+def test_a_target_change_shows_at_once_on_the_cached_dashboard(client, users, db):
+    from decimal import Decimal
+
+    from kinerja.performance.services.targets import TargetInput, target_set
+
+    client.force_login(users["kadis"])
+    params = {"tahun": "2025", "triwulan": "2"}
+
+    def target():
+        cards = client.get(reverse("beranda"), params).context["cards"]
+        return {c.indikator.kode: c.capaian.target for c in cards}["IKU-2"]
+
+    assert target() is None
+    target_set(data=TargetInput("IKU-2", 2025, 2, "pk", Decimal("70")), actor=users["perencana"])
+    assert target() == Decimal("70")
+    target_set(data=TargetInput("IKU-2", 2025, 2, "pk", Decimal("72.5")), actor=users["perencana"])
+    assert target() == Decimal("72.5")
