@@ -2,7 +2,10 @@
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 # Every asset is served from this origin: no CDN, so a strict policy costs nothing.
 CSP = (
@@ -23,3 +26,18 @@ class SecurityHeadersMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
         return response
+
+
+class IndonesianFirstLocaleMiddleware(LocaleMiddleware):
+    """Indonesian unless the user chose English with the language switch (cookie).
+
+    Django's own LocaleMiddleware follows the browser's Accept-Language, so an office PC set up in
+    English would get an English interface; the Dinas works in Indonesian first.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

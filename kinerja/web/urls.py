@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import dashboard, views
+from . import charts_page, dashboard, views
 from . import drilldown as drilldown_views
 from . import public as public_views
 from .forms import LoginForm
@@ -19,6 +19,7 @@ urlpatterns = [
     path("beranda/", dashboard.beranda, name="beranda"),
     path("beranda/grafik/<str:kode>.<str:fmt>", dashboard.grafik, name="grafik"),
     path("akses-saya/", views.beranda, name="akses_saya"),
+    path("grafik/<str:kode>/", charts_page.grafik_iku, name="grafik_iku"),
     path("registri/", include("kinerja.registries.urls")),
     path("kinerja/", include("kinerja.performance.urls")),
     path("angka/<str:kode>/<str:periode>/", drilldown_views.angka_rincian, name="angka_rincian"),

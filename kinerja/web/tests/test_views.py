@@ -133,3 +133,11 @@ def test_session_cookie_flags(client, users, settings):
 def test_years_are_never_printed_with_a_thousands_separator(client):
     html = client.get("/").content.decode()
     assert "2021–2026" in html and "2.021" not in html
+
+
+@pytest.mark.django_db
+def test_indonesian_first_whatever_the_browser_language(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="id"' in html
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert 'lang="en"' in client.get("/").content.decode()
