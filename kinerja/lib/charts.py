@@ -41,7 +41,8 @@ def chart_svg(
     height: int = 300,
     y_max: float | None = None,
 ) -> str:
-    left, right, top, bottom = 56, 16, 36, 56
+    crowded = len(categories) > 8  # long region names: slanted so they do not overlap
+    left, right, top, bottom = 56, 16, 36, 120 if crowded else 56
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [float(v) for s in series for v in s.values if v is not None]
     top_value = y_max or _nice_max(max(values, default=0))
@@ -78,9 +79,16 @@ def chart_svg(
     )
     for i, cat in enumerate(categories):
         cx = left + band * (i + 0.5)
-        parts.append(
-            f'<text x="{cx:.1f}" y="{height - bottom + 16}" text-anchor="middle" fill="#1b2430">{escape(cat)}</text>'
-        )
+        cy = height - bottom + 16
+        if crowded:
+            parts.append(
+                f'<text x="{cx:.1f}" y="{cy - 6}" text-anchor="end" font-size="10" fill="#1b2430" '
+                f'transform="rotate(-35 {cx:.1f} {cy - 6})">{escape(cat)}</text>'
+            )
+        else:
+            parts.append(
+                f'<text x="{cx:.1f}" y="{cy}" text-anchor="middle" fill="#1b2430">{escape(cat)}</text>'
+            )
     for j, s in enumerate(bars):
         color = s.color or PALETTE[series.index(s) % len(PALETTE)]
         for i, v in enumerate(s.values):

@@ -58,9 +58,10 @@ def _wilayah(kode: str, periode: Periode, tingkat: str) -> Grafik:
     rows = [[names.get(f.wilayah, f.wilayah), f.numerator, f.denominator, f.value] for f in figs]
     svg = chart_svg(
         title=f"{kode} {periode_label_id(periode)} per {tingkat}",
-        categories=[r[0][:12] for r in rows],
+        categories=[r[0] for r in rows],
         series=[Series("Realisasi", [r[3] for r in rows])],
         width=900 if tingkat == "kelurahan" else 720,
+        height=360 if tingkat == "kelurahan" else 300,
     )
     return Grafik(
         tingkat,
@@ -77,7 +78,6 @@ def _tahunan(kode: str, last_year: int) -> Grafik:
         c = capaian_for(kode, Periode(y))
         fig = c.reported if c else None
         rows.append([str(y), fig.numerator if fig else None, fig.denominator if fig else None])
-    top = max([r[2] or 0 for r in rows] + [1])
     svg = chart_svg(
         title=f"{kode}: pembilang dan penyebut per tahun",
         categories=[r[0] for r in rows],
@@ -86,7 +86,6 @@ def _tahunan(kode: str, last_year: int) -> Grafik:
             Series("Penyebut", [r[2] for r in rows]),
         ],
         y_label="jumlah",
-        y_max=float(top) * 1.1,
     )
     return Grafik(
         "tahunan", "Pembilang dan penyebut", ["Tahun", "Pembilang", "Penyebut"], rows, svg
