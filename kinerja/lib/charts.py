@@ -42,7 +42,7 @@ def chart_svg(
     y_max: float | None = None,
 ) -> str:
     crowded = len(categories) > 8  # long region names: slanted so they do not overlap
-    left, right, top, bottom = 56, 16, 36, 120 if crowded else 56
+    left, right, top, bottom = (110 if crowded else 56), 16, 36, (120 if crowded else 56)
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [float(v) for s in series for v in s.values if v is not None]
     top_value = y_max or _nice_max(max(values, default=0))
