@@ -117,3 +117,27 @@ class LangkahPersetujuan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.aksi}: {self.dari} -> {self.ke}"
+
+    @property
+    def aksi_label(self) -> str:
+        return AKSI_LABEL.get(self.aksi, self.aksi)
+
+    @property
+    def dari_label(self) -> str:
+        return _status_label(self.dari)
+
+    @property
+    def ke_label(self) -> str:
+        return _status_label(self.ke)
+
+
+AKSI_LABEL = {
+    "submit": "diajukan",
+    "verify": "diverifikasi",
+    "approve": "disetujui",
+    "reopen": "dibuka kembali",
+}
+
+
+def _status_label(value: str) -> str:
+    return Status(value).label if value in Status.values else value

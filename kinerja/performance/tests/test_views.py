@@ -238,3 +238,10 @@ def test_budget_page_for_every_role(client, users, role):
     client.force_login(users[role])
     assert client.get(reverse("performance:budget") + "?tahun=2025").status_code == 200
     assert client.get(reverse("performance:budget") + "?tahun=abc").status_code == 200
+
+
+def test_approval_steps_read_in_indonesian():
+    from kinerja.performance.models.persetujuan import LangkahPersetujuan
+
+    step = LangkahPersetujuan(aksi="submit", dari="draft", ke="submitted")
+    assert (step.aksi_label, step.dari_label, step.ke_label) == ("diajukan", "Draf", "Diajukan")
