@@ -24,3 +24,19 @@ def persen(value: Decimal | float | None) -> str:
 @register.filter
 def angka(value: int | None) -> str:
     return format_angka(int(value) if value not in (None, "") else None)
+
+
+def _region_names() -> dict[str, str]:
+    from kinerja.indicators.engine.cache import cached_call
+    from kinerja.regions.models import Wilayah
+
+    return cached_call("wilayah", (), lambda: dict(Wilayah.objects.values_list("kode", "nama")))
+
+
+@register.filter
+def wilayah(kode: str | None) -> str:
+    """`63.72.04.1003` -> `Komet (63.72.04.1003)`; cached under the change counter (regions bump it)."""
+    if not kode:
+        return "–"
+    nama = _region_names().get(kode)
+    return f"{nama} ({kode})" if nama else kode

@@ -141,3 +141,12 @@ def test_indonesian_first_whatever_the_browser_language(client):
     assert 'lang="id"' in html
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert 'lang="en"' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_region_names_filter():
+    from kinerja.web.templatetags.kinerja_format import wilayah
+
+    assert wilayah("63.72.04.1003") == "Komet (63.72.04.1003)"
+    assert wilayah(None) == "–"
+    assert wilayah("99.99") == "99.99"
