@@ -2,17 +2,18 @@
 
 from pathlib import Path
 
+from kinerja.indicators.engine.periods import Periode
+
 from .builders.iku import build_iku
 from .builders.lkjip import build_lkjip
 from .builders.pk import build_pk
 from .builders.rekap import build_rekap
 from .builders.spm import build_spm
 from .document import Document
-from .periods import period_end
 from .render import RENDERERS
 
 BUILDERS = {
-    "iku": lambda year, quarter: build_iku(date=period_end(year, quarter)),
+    "iku": lambda year, quarter: build_iku(date=Periode(year, quarter).akhir),
     "pk": lambda year, quarter: build_pk(year),
     "lkjip": lambda year, quarter: build_lkjip(year),
     "spm": build_spm,

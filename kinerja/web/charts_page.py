@@ -13,12 +13,13 @@ from kinerja.indicators.engine.figures import compute_figures
 from kinerja.indicators.engine.periods import Periode
 from kinerja.lib.charts import Series, chart_svg, svg_to_png
 from kinerja.lib.dates import today
+from kinerja.performance.periods import ROMAWI, periode_nama
 from kinerja.performance.selectors import capaian_for
 from kinerja.performance.services.catalogue import indikator_for
 from kinerja.regions.models import Wilayah
 
 from .dashboard import _periode
-from .selectors import FIRST_YEAR, ROMAN, periode_label_id
+from .selectors import FIRST_YEAR
 
 
 @dataclass
@@ -34,7 +35,7 @@ def _triwulan(kode: str, tahun: int) -> Grafik:
     rows = []
     for q in (1, 2, 3, 4):
         c = capaian_for(kode, Periode(tahun, q))
-        rows.append([f"TW {ROMAN[q]}", c.realisasi if c else None, c.target if c else None])
+        rows.append([f"TW {ROMAWI[q]}", c.realisasi if c else None, c.target if c else None])
     svg = chart_svg(
         title=f"{kode} {tahun}: realisasi dan target per triwulan (kumulatif)",
         categories=[r[0] for r in rows],
@@ -57,7 +58,7 @@ def _wilayah(kode: str, periode: Periode, tingkat: str) -> Grafik:
     ]
     rows = [[names.get(f.wilayah, f.wilayah), f.numerator, f.denominator, f.value] for f in figs]
     svg = chart_svg(
-        title=f"{kode} {periode_label_id(periode)} per {tingkat}",
+        title=f"{kode} {periode_nama(periode)} per {tingkat}",
         categories=[r[0] for r in rows],
         series=[Series("Realisasi", [r[3] for r in rows])],
         width=900 if tingkat == "kelurahan" else 720,
@@ -113,7 +114,7 @@ def grafik_iku(request: HttpRequest, kode: str) -> HttpResponse:
     ctx = {
         "ind": ind,
         "periode": periode,
-        "periode_nama": periode_label_id(periode),
+        "periode_nama": periode_nama(periode),
         "warning": warning,
         "grafik": grafik,
         "years": list(range(FIRST_YEAR, today().year + 1)),

@@ -12,13 +12,13 @@ from kinerja.lib.charts import svg_to_png
 from kinerja.organisation.models import Role
 from kinerja.organisation.permissions import Area, can_view, has_role
 from kinerja.performance.models.persetujuan import Status
+from kinerja.performance.periods import periode_nama
 from kinerja.performance.selectors import inbox
 
 from .selectors import (
     kartu_list,
     latest_data_periode,
     periode_from_query,
-    periode_label_id,
     trend_rows,
 )
 
@@ -48,7 +48,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
     ]
     context = {
         "periode": periode,
-        "periode_nama": periode_label_id(periode),
+        "periode_nama": periode_nama(periode),
         "warning": warning,
         "cards": cards,
         "pending": pending,

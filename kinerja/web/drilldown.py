@@ -31,13 +31,13 @@ from kinerja.lib.privacy import mask_nik
 from kinerja.organisation.permissions import Area, can_see_nik, can_view_records
 from kinerja.performance import figures as perf_figures
 from kinerja.performance.models import Persetujuan, Status
+from kinerja.performance.periods import periode_nama
 from kinerja.regions.models import Tingkat, Wilayah
 from kinerja.registries.access import can_view_orang
 
 PAGE_SIZE = 50
 EXCLUDED_LIMIT = 200
 PERIODE_RE = re.compile(r"^(\d{4})(?:-[Qq]([1-4]))?$")
-ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 # URL value for "not recorded": the engine stores an unknown sex or age group as "".
 KOSONG = "kosong"
 JENIS_KELAMIN = [("", "Semua"), ("L", "Laki-laki"), ("P", "Perempuan"), (KOSONG, "Tidak diketahui")]
@@ -48,13 +48,6 @@ KELOMPOK_UMUR = [
 STATUS = [("", "Semua"), ("pembilang", "Masuk pembilang"), ("bukan", "Bukan pembilang")]
 BACAAN = [("default", "Bacaan baku"), ("literal", "Bacaan harfiah keputusan")]
 JK_LABEL = {"L": "Laki-laki", "P": "Perempuan", "": "Tidak diketahui"}
-
-
-def periode_nama(periode: Periode) -> str:
-    """`Triwulan II 2025` or `Tahun 2025`."""
-    if periode.triwulan:
-        return f"Triwulan {ROMAWI[periode.triwulan]} {periode.tahun}"
-    return f"Tahun {periode.tahun}"
 
 
 def parse_periode(label: str) -> Periode:

@@ -21,9 +21,8 @@ from kinerja.lib.charts import Series, chart_svg
 from kinerja.lib.dates import tanggal_indonesia, today
 from kinerja.performance import figures as perf_figures
 from kinerja.performance.models import Persetujuan, Status
+from kinerja.performance.periods import ROMAWI
 from kinerja.regions.models import Wilayah
-
-from .drilldown import ROMAWI
 
 MIN_PENYEBUT = 5
 TRIWULAN = [

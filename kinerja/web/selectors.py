@@ -19,12 +19,6 @@ from kinerja.performance.services.catalogue import keputusan_for
 from kinerja.registries.models import Layanan
 
 FIRST_YEAR = 2021
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-
-
-def periode_label_id(p: Periode) -> str:
-    """`Triwulan II 2025` or `Tahun 2025`."""
-    return f"Triwulan {ROMAN[p.triwulan]} {p.tahun}" if p.triwulan else f"Tahun {p.tahun}"
 
 
 def latest_data_periode() -> Periode:

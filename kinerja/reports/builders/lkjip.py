@@ -12,7 +12,7 @@ from kinerja.lib.charts import Series, chart_svg
 from kinerja.lib.numbers import format_angka, format_persen
 from kinerja.performance.achievement import capaian, penyerapan
 from kinerja.performance.models import JenisTarget
-from kinerja.performance.periods import Periode
+from kinerja.performance.periods import ROMAWI, Periode
 from kinerja.performance.selectors import Capaian, budget_leaves, renstra_final
 
 from ..common import kepala_signature, letterhead, organisasi, pct_formula, sum_formula
@@ -36,7 +36,6 @@ from ..selectors import (
     sasaran_list,
     year_targets,
 )
-from .pk import ROMAN
 
 BANDS = ("sangat tinggi", "tinggi", "sedang", "rendah", "sangat rendah")
 # A.1: realisasi from the counts, capaian from realisasi and target, as live formulas.
@@ -271,7 +270,7 @@ def _bab2(t: Tahun, keputusan) -> list:
                 *head_cols,
                 Column("Indikator", 3),
                 Column("Target (%)", 0.8, "pct"),
-                *(Column(f"TW {r} (%)", 0.7, "pct") for r in ROMAN),
+                *(Column(f"TW {r} (%)", 0.7, "pct") for r in ROMAWI.values()),
             ],
             pk,
             sheet="PK",

@@ -1,6 +1,7 @@
 """The Perjanjian Kinerja of a year: statement page, two signatories, targets and programmes."""
 
 from kinerja.performance.models import JenisTarget
+from kinerja.performance.periods import ROMAWI
 
 from ..common import (
     kepala_signature,
@@ -23,7 +24,6 @@ from ..document import (
 )
 from ..selectors import catalogue, programs, sasaran_list, year_targets
 
-ROMAN = ("I", "II", "III", "IV")
 NBSP = "\u00a0"
 
 
@@ -103,7 +103,7 @@ def build_pk(tahun: int) -> Document:
                 Column("Sasaran Strategis", 2.6),
                 Column("Indikator Kinerja", 3),
                 Column("Target (%)", 0.8, "pct"),
-                *(Column(f"TW {r} (%)", 0.7, "pct") for r in ROMAN),
+                *(Column(f"TW {r} (%)", 0.7, "pct") for r in ROMAWI.values()),
             ],
             rows,
             sheet="Target",

@@ -1,8 +1,7 @@
 """Every figure of a period by kecamatan and kelurahan: 26 rows per IKU, both readings."""
 
 from kinerja.indicators.engine.figures import regions_for_level
-from kinerja.performance.periods import Periode
-from kinerja.web.selectors import periode_label_id
+from kinerja.performance.periods import Periode, periode_nama
 
 from ..common import letterhead, organisasi, pct_formula
 from ..document import Column, Document, Heading, Paragraph, Provisional, Table
@@ -33,7 +32,7 @@ def build_rekap(tahun: int, triwulan: int | None) -> Document:
     regions = [regions[0], *sorted(regions[1:])]
     names = region_names()
     doc = Document(
-        title=f"Rekapitulasi Capaian IKU per Wilayah {periode_label_id(periode)}",
+        title=f"Rekapitulasi Capaian IKU per Wilayah {periode_nama(periode)}",
         subtitle=(org.nama if org else "Dinas Sosial")
         + " · bacaan baku dan harfiah, kota, kecamatan dan kelurahan",
         letterhead=letterhead(),

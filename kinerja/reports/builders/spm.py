@@ -4,8 +4,7 @@ Counts accumulate over the year: the quarter's figure counts from 1 January to i
 """
 
 from kinerja.lib.dates import BULAN
-from kinerja.performance.periods import Periode
-from kinerja.web.selectors import periode_label_id
+from kinerja.performance.periods import Periode, periode_nama
 
 from ..common import kepala_signature, letterhead, organisasi, pct_formula
 from ..document import Column, Document, Heading, Paragraph, Provisional, Table
@@ -40,7 +39,7 @@ def build_spm(tahun: int, triwulan: int | None) -> Document:
     periode = Periode(tahun, triwulan or 4)
     org = organisasi()
     dinas = org.nama if org else "Dinas Sosial"
-    label = periode_label_id(periode)
+    label = periode_nama(periode)
     by_type, approved2 = spm_by_type(periode)
     iku2 = reported("IKU-2", periode)
     iku4 = reported("IKU-4", periode)
@@ -106,7 +105,7 @@ def _quarters(tahun: int, until: int) -> Table:
             fig = c.reported if c else None
             rows.append(
                 [
-                    periode_label_id(p),
+                    periode_nama(p),
                     kode,
                     mark(c, fig.denominator if fig else None),
                     mark(c, fig.numerator if fig else None),

@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from kinerja.indicators.engine.periods import Periode
-from kinerja.web.selectors import latest_data_periode, periode_from_query, periode_label_id
+from kinerja.performance.periods import periode_nama
+from kinerja.web.selectors import latest_data_periode, periode_from_query
 
 ROLES = [
     "perencana", "staf_pemberdayaan", "staf_rehabilitasi", "staf_linjamsos", "kabid_pemberdayaan",
@@ -115,8 +116,8 @@ def test_chart_of_another_bidang_or_unknown_is_404(client, users):
 
 
 def test_period_helpers(db):
-    assert periode_label_id(Periode(2025, 2)) == "Triwulan II 2025"
-    assert periode_label_id(Periode(2025)) == "Tahun 2025"
+    assert periode_nama(Periode(2025, 2)) == "Triwulan II 2025"
+    assert periode_nama(Periode(2025)) == "Tahun 2025"
     assert periode_from_query("2025", "") == Periode(2025)
     assert periode_from_query("2025", "5") is None
     assert isinstance(latest_data_periode(), Periode)
