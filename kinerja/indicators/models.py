@@ -255,3 +255,80 @@ class VersiData(models.Model):
 
     def __str__(self) -> str:
         return f"versi {self.versi}"
+
+
+class Ringkasan(models.Model):
+    """A summary of one indicator's units for one year (engine/ringkasan.py), kept current on write.
+
+    `kunci` is a hash of everything the rows depend on besides the registries (definitions, code
+    lists, kab/kota, year); the registries' changes reach the rows through `OrangBerubah`.
+    """
+
+    kunci = models.CharField("kunci", max_length=64, unique=True)
+    indikator = models.CharField("indikator", max_length=20)
+    tahun = models.PositiveSmallIntegerField("tahun")
+    kode_kabkota = models.CharField("kode kab/kota", max_length=5)
+    definisi_id = models.BigIntegerField("definisi (bacaan baku)")
+    definisi_literal_id = models.BigIntegerField("definisi (bacaan harfiah)")
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    diperbarui = models.DateTimeField("diperbarui", auto_now=True)
+
+    class Meta:
+        verbose_name = "ringkasan unit"
+        verbose_name_plural = "ringkasan unit"
+
+    def __str__(self) -> str:
+        return f"{self.indikator} {self.tahun}"
+
+
+class RingkasanUnit(models.Model):
+    """One unit (and type) of a `Ringkasan`: its region, birth date, entry date, DTKS membership per
+    window (bit i = in the DTKS of the year's i-th period) and first numerator dates of both readings.
+    """
+
+    ringkasan_id = models.BigIntegerField("ringkasan")
+    unit_id = models.BigIntegerField("unit")
+    orang_id = models.BigIntegerField("orang", null=True)
+    jenis = models.CharField("jenis", max_length=100, blank=True)
+    wil = models.CharField("wilayah", max_length=13, null=True)  # noqa: DJ001
+    lahir = models.DateField("tanggal lahir", null=True)
+    masuk = models.DateField("masuk", null=True)
+    anggota = models.IntegerField("anggota DTKS per jendela", default=0)
+    d_num = models.DateField("pembilang pertama (baku)", null=True)
+    d_lit = models.DateField("pembilang pertama (harfiah)", null=True)
+
+    class Meta:
+        verbose_name = "unit ringkasan"
+        verbose_name_plural = "unit ringkasan"
+        indexes = [models.Index(fields=["ringkasan_id", "orang_id"], name="ringkasan_orang")]
+
+    def __str__(self) -> str:
+        return f"{self.ringkasan_id}/{self.unit_id}"
+
+
+class OrangBerubah(models.Model):
+    """A log written by database triggers (migration 0008): a person whose registry rows changed.
+    `orang_id` NULL means a change that touches every summary (code lists, regions, DTKS periods,
+    definitions). Consumed, in one transaction, by engine/ringkasan.py."""
+
+    orang_id = models.BigIntegerField("orang", null=True)
+
+    class Meta:
+        verbose_name = "orang berubah"
+        verbose_name_plural = "orang berubah"
+
+    def __str__(self) -> str:
+        return f"orang {self.orang_id}"
+
+
+class OrangKerja(models.Model):
+    """The persons one summary refresh works on (filled and emptied inside its transaction)."""
+
+    orang_id = models.BigIntegerField("orang", primary_key=True)
+
+    class Meta:
+        verbose_name = "orang diproses"
+        verbose_name_plural = "orang diproses"
+
+    def __str__(self) -> str:
+        return f"orang {self.orang_id}"

@@ -71,3 +71,17 @@ def layanan_codes(d: Definisi) -> list[str] | None:
             )
         )
     return sorted(codes)
+
+
+def definition_pair(default_id: int, literal_id: int) -> IndicatorDefinition | None:
+    """The indicator of two stored definition rows, or None when either is gone."""
+    rows = {
+        d.pk: d
+        for d in Definisi.objects.filter(pk__in={default_id, literal_id}).select_related(
+            "indikator__keputusan"
+        )
+    }
+    default, literal = rows.get(default_id), rows.get(literal_id)
+    if default is None or literal is None:
+        return None
+    return IndicatorDefinition(default.indikator, default, literal)

@@ -21,12 +21,17 @@ per-region type dates (rows tagged 't') share the CTEs. Each family reads as few
 
 from collections import defaultdict
 
-from ..models import Hitung, Keluarga
+from django.db import connection
+
+from ..models import Hitung, Keluarga, RingkasanUnit
 from .aggregate import Counts, Result
 from .definitions import IndicatorDefinition, layanan_codes
 from .periods import Periode, years_before
-from .sqlparts import Sql, in_list
+from .ringkasan import with_summary, year_index
+from .sqlparts import Sql, With, in_list
 from .units import T_BENCANA, T_DTKS_ANGGOTA, T_KORBAN, T_LAYANAN, T_ORANG, UnitQuery
+
+T_RINGKASAN_UNIT = RingkasanUnit._meta.db_table
 
 
 def _level_keys(wil: str | None, kabkota: str) -> list[tuple[str, str]]:
@@ -82,19 +87,20 @@ def _types_select(uq: UnitQuery, periodes: list[Periode]) -> Sql | None:
     )
 
 
-def _generic(uq: UnitQuery, periodes: list[Periode]) -> tuple[Sql, Sql | None]:
-    """Any family with a `b` CTE (one row per unit and type): grouped per unit first (PSKS)."""
-    uq.q.cte(
-        "pu",
-        Sql(
+def _generic(uq: UnitQuery, periodes: list[Periode], per_unit: bool = False, entered=None):
+    """Any family with a `b` CTE (one row per unit and type): grouped per unit first (PSKS), unless
+    `per_unit` (the rows are units already: a summary's victims and DTKS members)."""
+    if per_unit:
+        pu = "SELECT b.unit_id, b.wil, b.lahir, b.masuk, b.anggota, b.d_num AS dn, b.d_lit AS dl FROM b"
+    else:
+        pu = (
             "SELECT b.unit_id, b.wil, MIN(b.lahir) AS lahir, MIN(b.masuk) AS masuk,"
             " MIN(b.d_num) AS dn, MIN(b.d_lit) AS dl FROM b GROUP BY b.unit_id, b.wil"
-        ),
-    )
-    cols = _unit_columns(
-        periodes, lambda i, p: Sql("pu.masuk <= %s", p.akhir), "pu.dn", "pu.dl", "pu.lahir",
-        uq.band,
-    )  # fmt: skip
+        )
+    uq.q.cte("pu", Sql(pu))
+    entered = entered or (lambda i, p: Sql("pu.masuk <= %s", p.akhir))
+    band = None if uq.d.keluarga == Keluarga.DTKS_LAYANAN else uq.band  # as _dtks: no age band
+    cols = _unit_columns(periodes, entered, "pu.dn", "pu.dl", "pu.lahir", band)
     units = Sql(f"SELECT 'u' AS src, pu.wil{NO_TYPE}").extend(cols).add(" FROM pu GROUP BY pu.wil")
     return units, _types_select(uq, periodes)
 
@@ -233,11 +239,51 @@ def fast_sql(ind: IndicatorDefinition, periodes: list[Periode], kabkota: str) ->
     return uq.q.render(units)
 
 
+def summary_sql(ind: IndicatorDefinition, periodes: list[Periode], kabkota: str, rid: int) -> Sql:
+    """fast_sql's rows, read from a stored unit summary (engine/ringkasan.py) instead of the
+    registries: the same sums over the same per-unit dates."""
+    uq = UnitQuery(ind, periodes, kabkota, lean=True)
+    uq.q = With()
+    uq.q.cte("b", Sql(f"SELECT * FROM {T_RINGKASAN_UNIT} WHERE ringkasan_id = %s", rid))
+    family = ind.default.keluarga
+    if family == Keluarga.DTKS_LAYANAN:
+        index = year_index(periodes)
+        units, types = _generic(
+            uq, periodes, per_unit=True,
+            entered=lambda i, p: Sql(f"(pu.anggota & {1 << index[p.label]}) <> 0"),
+        )  # fmt: skip
+    else:
+        units, types = _generic(uq, periodes, per_unit=family == Keluarga.KORBAN_LAYANAN)
+    if types is not None:
+        units.add(" UNION ALL ").extend(types)
+    return uq.q.render(units)
+
+
+def summary_counts(ind: IndicatorDefinition, periodes: list[Periode], kabkota: str) -> Result:
+    """fast_counts over the current summary of the year (refreshed or built first)."""
+
+    def read(rid: int) -> Result:
+        sql = summary_sql(ind, periodes, kabkota, rid)
+        with connection.cursor() as cur:
+            if connection.vendor == "postgresql":
+                cur.execute("SET LOCAL jit = off")
+                cur.execute("SET LOCAL work_mem = '256MB'")
+            cur.execute(sql.text, sql.params)
+            return parse_rows(cur.fetchall(), periodes, kabkota)
+
+    return with_summary(ind, periodes[0].tahun, kabkota, read)
+
+
 def fast_counts(ind: IndicatorDefinition, periodes: list[Periode], kabkota: str, execute) -> Result:
     sql = fast_sql(ind, periodes, kabkota)
+    return parse_rows(execute(sql.text, sql.params), periodes, kabkota)
+
+
+def parse_rows(rows, periodes: list[Periode], kabkota: str) -> Result:
+    """Counts per (period, level, region) from fast_sql's rows."""
     sums: dict = defaultdict(lambda: [0] * (3 * len(periodes)))
     firsts: dict = {}
-    for src, wil, jenis, masuk, dl, *values in execute(sql.text, sql.params):
+    for src, wil, jenis, masuk, dl, *values in rows:
         if src == "u":
             for level in _level_keys(wil, kabkota):
                 acc = sums[level]

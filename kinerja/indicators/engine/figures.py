@@ -13,8 +13,9 @@ from ..models import Hitung
 from .aggregate import Counts, Result, aggregate_sql, run_aggregate
 from .cache import cached_counts
 from .definitions import IndicatorDefinition, definitions_in_force, kode_kabkota
-from .fastpath import fast_counts
+from .fastpath import fast_counts, summary_counts
 from .periods import Periode, periods_of_year
+from .ringkasan import summarised
 from .sqlparts import Sql, With
 from .units import JENIS_KELAMIN, KELOMPOK_UMUR, T_UNIT_BEKU, frozen_query, unit_query
 
@@ -86,18 +87,23 @@ def live_counts(
     split: str | None = None,
     execute=None,
     generic: bool = False,
+    cached: bool = True,
 ) -> Result:
-    """Counts of both readings for every region; without a split, by the one-pass fast path."""
+    """Counts of both readings for every region. Without a split: from the unit summary of the year
+    (engine/ringkasan.py) or, for PSKS and with an explicit `execute`, by the one-pass fast path
+    over the registries; with a split, by the generic two-stage SQL."""
     k = kode_kabkota()
 
     def compute() -> Result:
         if split is None and not generic:
+            if execute is None and summarised(ind):
+                return summary_counts(ind, periodes, k)
             return fast_counts(ind, periodes, k, execute or _execute)
         q, stage1 = unit_query(ind, periodes, k)
         sql = aggregate_sql(q, stage1, k, split, _needs_types(ind))
         return run_aggregate(sql, execute or _execute)
 
-    if execute is not None:  # a benchmark or a test timing the SQL itself: never cached
+    if execute is not None or not cached:  # a benchmark or a test timing the SQL: never cached
         return compute()
     return cached_counts(ind, periodes, f"{split}|{generic}", k, compute)
 
@@ -177,6 +183,7 @@ def compute_periods(
     kode: str | None = None,
     split: str | None = None,
     execute=None,
+    cached: bool = True,
 ) -> list[Figure]:
     """Figures for several periods of one year; one SQL query per indicator."""
     regions = regions_for_level(level)
@@ -184,7 +191,7 @@ def compute_periods(
     urutan: dict[str, tuple[int, str]] = {}
     for ind, ps in _grouped(periodes, kode):
         urutan[ind.kode] = (ind.indikator.urutan, ind.kode)
-        counts = live_counts(ind, ps, split, execute)
+        counts = live_counts(ind, ps, split, execute, cached=cached)
         for bacaan in bacaans:
             figures += build_figures(ind, counts, ps, regions, bacaan, split)
     order = {p: i for i, p in enumerate(periodes)}
@@ -192,9 +199,13 @@ def compute_periods(
     return figures
 
 
-def compute_year(tahun: int, level: str = "kelurahan", execute=None) -> list[Figure]:
+def compute_year(
+    tahun: int, level: str = "kelurahan", execute=None, cached: bool = True
+) -> list[Figure]:
     """The full figure set of a year: every IKU x (Q1..Q4, year) x region x both readings."""
-    return compute_periods(periods_of_year(tahun), level, ("default", "literal"), execute=execute)
+    return compute_periods(
+        periods_of_year(tahun), level, ("default", "literal"), execute=execute, cached=cached
+    )
 
 
 def frozen_figures(

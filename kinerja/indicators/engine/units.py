@@ -34,7 +34,7 @@ from kinerja.registries.models import (
     Psks,
 )
 
-from ..models import Hitung, JendelaLayanan, Keluarga, UnitBeku
+from ..models import Hitung, JendelaLayanan, Keluarga, OrangKerja, UnitBeku
 from .definitions import IndicatorDefinition, layanan_codes
 from .periods import Periode, years_before
 from .sqlparts import Sql, With, in_list
@@ -49,6 +49,7 @@ T_DTKS_ANGGOTA = DtksAnggota._meta.db_table
 T_BENCANA = Bencana._meta.db_table
 T_KORBAN = Korban._meta.db_table
 T_UNIT_BEKU = UnitBeku._meta.db_table
+T_ORANG_KERJA = OrangKerja._meta.db_table
 
 UNIT_COLUMNS = (
     "periode", "unit_id", "orang_id", "jenis", "kelurahan", "kecamatan", "jenis_kelamin",
@@ -106,6 +107,7 @@ class UnitQuery:
         kabkota: str,
         outside_band: bool = False,
         lean: bool = False,
+        only_kerja: bool = False,
     ):
         years = {p.tahun for p in periodes}
         if len(years) != 1:
@@ -125,6 +127,11 @@ class UnitQuery:
         self.outside_band = outside_band
         # Without sex/age splits IKU-4 needs nothing from the person (its region is the event's).
         self.lean = lean
+        # Only the persons of a summary refresh (engine/ringkasan.py): `AND <col> IN (...)`.
+        self.only_kerja = only_kerja
+
+    def _kerja(self, column: str) -> str:
+        return f" AND {column} IN (SELECT orang_id FROM {T_ORANG_KERJA})" if self.only_kerja else ""
 
     # -- numerator helpers ------------------------------------------------------------------
     def _service_filter(self, codes: list[str] | None, alias: str = "l") -> Sql:
@@ -134,7 +141,7 @@ class UnitQuery:
         )  # fmt: skip
         if codes is not None:
             sql.add(" AND ").extend(in_list(f"{alias}.jenis_id", codes))
-        return sql
+        return sql.add(self._kerja(f"{alias}.orang_id"))
 
     def _numerators(self) -> tuple[str, str, bool]:
         """CTEs for the first qualifying service date; returns (default expr, literal expr)."""
@@ -210,7 +217,7 @@ class UnitQuery:
             " AND tanggal_daftar <= %s AND (tanggal_selesai IS NULL OR tanggal_selesai >= %s)",
             self.end, self.start,
         )  # fmt: skip
-        self.q.cte("r", r)
+        self.q.cte("r", r.add(self._kerja("orang_id")))
         d_cte, l_cte, lit_by_type = self._numerators()
         self.numerator_ctes = (d_cte, l_cte)
         self.q.cte(
@@ -257,7 +264,8 @@ class UnitQuery:
             "r",
             Sql(
                 f"SELECT DISTINCT a.periode_id AS dtks_id, a.orang_id FROM {T_DTKS_ANGGOTA} a"
-                " WHERE a.kode_kabkota = %s AND a.periode_id IN (SELECT dtks_id FROM wd)",
+                " WHERE a.kode_kabkota = %s AND a.periode_id IN (SELECT dtks_id FROM wd)"
+                + self._kerja("a.orang_id"),
                 self.k,
             ),
         )
@@ -294,6 +302,7 @@ class UnitQuery:
                 " WHERE "
             ).extend(events)
             body.add(" AND l.tanggal >= e.tanggal_kejadian AND l.tanggal <= %s", self.end)
+            body.add(self._kerja("k.orang_id"))
             if codes is not None:
                 body.add(" AND ").extend(in_list("l.jenis_id", codes))
             self.q.cte(name, body.add(" GROUP BY k.id"))
@@ -312,7 +321,7 @@ class UnitQuery:
             f" LEFT JOIN {names[0]} nd ON nd.kid = k.id LEFT JOIN {names[1]} nl ON nl.kid = k.id"
             " WHERE "
         ).extend(events)
-        self.q.cte("b", b)
+        self.q.cte("b", b.add(self._kerja("k.orang_id")))
 
     # -- assembly -----------------------------------------------------------------------------
     @property

@@ -1,0 +1,195 @@
+"""Unit summaries: stage 1's per-unit dates of a year, stored, and kept current on write.
+
+For the families whose units are persons or victims (PPKS, children, DTKS, disaster victims) the
+expensive part of a figure is finding, for each unit, its entry date and its first qualifying
+service: joins of hundreds of thousands of registrations with millions of services. A summary
+(`Ringkasan`, one per indicator definition pair, year and kab/kota) stores exactly that, one row per
+unit and type (`RingkasanUnit`: region, birth date, entry date, DTKS membership per window, first
+numerator date of each reading), so a year's figures are a scan of those rows (fastpath's sums).
+
+Kept current: database triggers log every person whose registry rows change (`OrangBerubah`,
+migration 0008), whatever wrote them. Before a summary is read, the log is taken in the same
+transaction and every summary recomputes the rows of those persons only, with the very stage-1 SQL
+restricted to them (`UnitQuery(only_kerja=True)`); a change that touches everything (code lists,
+regions, DTKS periods, definitions) or a very large batch drops the summaries, which are rebuilt
+whole when next read. A summary is therefore never stale (tests compare it with the direct SQL after
+each kind of change).
+
+Refreshing and reading hold one lock (PostgreSQL advisory lock; SQLite's write lock), so two readers
+never refresh the same rows twice and a reader never sees a summary being rebuilt.
+"""
+
+import hashlib
+
+from django.db import connection, transaction
+from django.forms.models import model_to_dict
+
+from ..models import Keluarga, OrangBerubah, OrangKerja, Ringkasan, RingkasanUnit
+from .definitions import IndicatorDefinition, definition_pair, layanan_codes
+from .periods import Periode, periods_of_year
+from .sqlparts import Sql, With
+from .units import UnitQuery
+
+# Families whose units are summarised; PSKS are few (hundreds) and computed directly.
+KELUARGA = {
+    Keluarga.PPKS_LAYANAN,
+    Keluarga.ANAK_LAYANAN,
+    Keluarga.DTKS_LAYANAN,
+    Keluarga.KORBAN_LAYANAN,
+}
+# Above this many changed persons in one refresh, rebuilding whole is cheaper than row by row.
+REBUILD_ABOVE = 20_000
+SKEMA = 1  # bump when the rows' meaning changes
+LOCK_ID = 8_310_061  # PostgreSQL advisory lock of the summaries
+
+T_LOG = OrangBerubah._meta.db_table
+T_KERJA = OrangKerja._meta.db_table
+T_UNIT = RingkasanUnit._meta.db_table
+T_RINGKASAN = Ringkasan._meta.db_table
+COLUMNS = "ringkasan_id, unit_id, orang_id, jenis, wil, lahir, masuk, anggota, d_num, d_lit"
+
+
+def summarised(ind: IndicatorDefinition) -> bool:
+    return ind.default.keluarga in KELUARGA and ind.literal.keluarga == ind.default.keluarga
+
+
+def kunci(ind: IndicatorDefinition, tahun: int, kabkota: str) -> str:
+    """Everything a summary depends on besides the registries themselves."""
+    definition = [model_to_dict(ind.default), model_to_dict(ind.literal)]
+    codes = [layanan_codes(ind.default), layanan_codes(ind.literal)]
+    text = repr((SKEMA, kabkota, ind.kode, tahun, definition, codes))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _rows_sql(ind: IndicatorDefinition, tahun: int, kabkota: str, rid: int, kerja: bool) -> Sql:
+    """INSERT ... SELECT of a summary's rows (all units, or only the persons in `OrangKerja`)."""
+    periodes = periods_of_year(tahun)
+    uq = UnitQuery(ind, periodes, kabkota, lean=True, only_kerja=kerja)
+    q: With = uq.build_base()
+    if ind.default.keluarga == Keluarga.DTKS_LAYANAN:
+        # One row per person; bit i: a member of the DTKS in force at the end of period i.
+        bits = Sql()
+        for i, p in enumerate(periodes):
+            bits.add(" + " if i else "").add(
+                "MAX(CASE WHEN b.dtks_id = (SELECT wd.dtks_id FROM wd WHERE wd.periode = %s)"
+                f" THEN {1 << i} ELSE 0 END)",
+                p.label,
+            )
+        select = Sql(
+            "SELECT %s, b.unit_id, b.orang_id, '', b.wil, MIN(b.lahir), CAST(NULL AS DATE), ",
+            rid,
+        )
+        select.extend(bits).add(
+            ", MIN(b.d_num), MIN(b.d_lit) FROM b GROUP BY b.unit_id, b.orang_id, b.wil"
+        )
+    else:
+        select = Sql(
+            "SELECT %s, b.unit_id, b.orang_id, COALESCE(b.jenis, ''), b.wil, b.lahir, b.masuk, 0,"
+            " b.d_num, b.d_lit FROM b",
+            rid,
+        )
+    return q.render(Sql(f"INSERT INTO {T_UNIT} ({COLUMNS}) ").extend(select))
+
+
+def _run(sql: Sql) -> None:
+    with connection.cursor() as cur:
+        cur.execute(sql.text, sql.params)
+
+
+def _lock() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_ID])
+
+
+def _take_log() -> tuple[int, bool]:
+    """Move the logged persons into `OrangKerja`; (persons, whether a change touches all)."""
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            cur.execute(
+                f"WITH moved AS (DELETE FROM {T_LOG} RETURNING orang_id),"
+                f" ins AS (INSERT INTO {T_KERJA} (orang_id) SELECT DISTINCT orang_id FROM moved"
+                " WHERE orang_id IS NOT NULL ON CONFLICT DO NOTHING RETURNING 1)"
+                " SELECT (SELECT COUNT(*) FROM ins),"
+                " (SELECT COUNT(*) FROM moved WHERE orang_id IS NULL)"
+            )
+            persons, everything = cur.fetchone()
+        else:  # SQLite: this transaction holds the only write lock; nobody logs meanwhile
+            cur.execute(f"SELECT COUNT(*) FROM {T_LOG} WHERE orang_id IS NULL")
+            everything = cur.fetchone()[0]
+            cur.execute(
+                f"INSERT OR IGNORE INTO {T_KERJA} (orang_id)"
+                f" SELECT DISTINCT orang_id FROM {T_LOG} WHERE orang_id IS NOT NULL"
+            )
+            persons = cur.rowcount
+            cur.execute(f"DELETE FROM {T_LOG}")
+    return persons, bool(everything)
+
+
+def _drop_all() -> None:
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            cur.execute(f"TRUNCATE {T_UNIT}, {T_RINGKASAN}")
+        else:
+            cur.execute(f"DELETE FROM {T_UNIT}")
+            cur.execute(f"DELETE FROM {T_RINGKASAN}")
+
+
+def _refresh_locked() -> None:
+    """Apply the change log to every stored summary (caller holds the lock, in a transaction)."""
+    persons, everything = _take_log()
+    if not persons and not everything:
+        return
+    if everything or persons > REBUILD_ABOVE:
+        _drop_all()
+    else:
+        if connection.vendor == "postgresql":
+            _run(Sql(f"ANALYZE {T_KERJA}"))
+        for r in Ringkasan.objects.all():
+            ind = definition_pair(r.definisi_id, r.definisi_literal_id)
+            if ind is None:
+                RingkasanUnit.objects.filter(ringkasan_id=r.id).delete()
+                r.delete()
+                continue
+            _run(
+                Sql(
+                    f"DELETE FROM {T_UNIT} WHERE ringkasan_id = %s"
+                    f" AND orang_id IN (SELECT orang_id FROM {T_KERJA})",
+                    r.id,
+                )
+            )
+            _run(_rows_sql(ind, r.tahun, r.kode_kabkota, r.id, kerja=True))
+    _run(Sql(f"DELETE FROM {T_KERJA}"))
+
+
+def refresh() -> None:
+    """Bring every stored summary up to date with the registries (e.g. after an import)."""
+    with transaction.atomic():
+        _lock()
+        _refresh_locked()
+
+
+def with_summary(ind: IndicatorDefinition, tahun: int, kabkota: str, read):
+    """Call `read(ringkasan_id)` on the current summary of `ind` for `tahun` (built when missing),
+    in one transaction under the summaries' lock."""
+    key = kunci(ind, tahun, kabkota)
+    with transaction.atomic():
+        _lock()
+        _refresh_locked()
+        r = Ringkasan.objects.filter(kunci=key).first()
+        if r is None:
+            r = Ringkasan.objects.create(
+                kunci=key,
+                indikator=ind.kode,
+                tahun=tahun,
+                kode_kabkota=kabkota,
+                definisi_id=ind.default.pk,
+                definisi_literal_id=ind.literal.pk,
+            )
+            _run(_rows_sql(ind, tahun, kabkota, r.id, kerja=False))
+        return read(r.id)
+
+
+def year_index(periodes: list[Periode]) -> dict[str, int]:
+    """A period's position among its year's periods: its bit in `RingkasanUnit.anggota`."""
+    return {p.label: i for i, p in enumerate(periods_of_year(periodes[0].tahun))}

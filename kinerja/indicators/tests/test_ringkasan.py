@@ -1,0 +1,178 @@
+"""Unit summaries (engine/ringkasan.py): the same counts as the direct SQL, after every kind of write."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+
+from kinerja.indicators.engine import ringkasan
+from kinerja.indicators.engine.definitions import definitions_in_force, kode_kabkota
+from kinerja.indicators.engine.fastpath import fast_counts, summary_counts
+from kinerja.indicators.engine.figures import _execute
+from kinerja.indicators.engine.periods import Periode, periods_of_year
+from kinerja.indicators.models import Definisi, OrangBerubah, Ringkasan, RingkasanUnit
+from kinerja.registries.models import DtksPeriode, Layanan, Orang, Ppks
+
+from .factories import KEL2, bencana, dtks, korban, layanan, orang, ppks
+
+SUMMARISED = ["IKU-2", "IKU-3A", "IKU-3B", "IKU-4"]
+
+
+@pytest.fixture
+def world(db):
+    """People in every summarised family: PPKS of two types, a child, DTKS members, victims."""
+    people = [
+        orang(jk="L", lahir="2012-03-01"),
+        orang(jk="P", lahir="1970-01-01", kel=KEL2),
+        orang(jk="P", lahir="2008-01-01"),
+        orang(jk="L", lahir=None, kel=None),
+        orang(jk="L", lahir="1950-06-30"),
+    ]
+    ppks(people[0], "anak_telantar", daftar="2024-05-01")
+    ppks(people[1], "gelandangan", daftar="2025-02-01")
+    ppks(people[1], "penyandang_disabilitas", daftar="2025-04-01", selesai="2025-08-31")
+    ppks(people[2], "anak_telantar", daftar="2025-07-01", lokasi="dalam_panti")
+    ppks(people[3], "pengemis", daftar="2023-01-01")
+    layanan(people[0], "pengasuhan", "2025-02-01")
+    layanan(people[1], "permakanan", "2025-05-01")
+    layanan(people[3], "sandang", "2025-10-01")
+    dtks("2025-02-01", *people[:3])
+    dtks("2025-08-01", *people[1:])
+    layanan(people[4], "bansos_keluarga", "2025-09-15")
+    b = bencana("B1", "2025-03-01", wilayah=KEL2)
+    for p in people[2:]:
+        korban(b, p)
+    layanan(people[2], "santunan", "2025-03-05", bencana=b)
+    return people
+
+
+def _both(kode: str, tahun: int = 2025, periodes=None):
+    periodes = periodes or periods_of_year(tahun)
+    [ind] = definitions_in_force(periodes[-1].akhir, kode)
+    k = kode_kabkota()
+    return summary_counts(ind, periodes, k), fast_counts(ind, periodes, k, _execute)
+
+
+def _agree(kode: str, **kw):
+    summary, direct = _both(kode, **kw)
+    assert summary == direct
+    return summary
+
+
+@pytest.mark.parametrize("kode", SUMMARISED)
+def test_summary_equals_direct_sql(world, kode):
+    counts = _agree(kode)
+    assert counts  # something counted
+    assert Ringkasan.objects.filter(indikator=kode, tahun=2025).count() == 1
+    assert RingkasanUnit.objects.exists()
+
+
+@pytest.mark.parametrize("kode", SUMMARISED)
+def test_single_period_reads_the_year_summary(world, kode):
+    _agree(kode)
+    rows = RingkasanUnit.objects.count()
+    for periode in periods_of_year(2025):
+        _agree(kode, periodes=[periode])
+    assert RingkasanUnit.objects.count() == rows  # the same summary, not one per period
+    _agree(kode, periodes=[Periode(2025, 2), Periode(2025, 4)])
+
+
+def _change_all_kinds(people):
+    """One write of every kind the triggers must see."""
+    layanan(people[4], "permakanan", "2025-11-01")  # insert a service
+    Layanan.objects.filter(orang=people[1], jenis_id="permakanan").update(
+        tanggal=dt.date(2025, 9, 1)
+    )  # move a service to another quarter
+    Ppks.objects.filter(orang=people[3]).update(tanggal_selesai=dt.date(2024, 12, 31))  # closed
+    Orang.objects.filter(pk=people[0].pk).update(kelurahan_id=KEL2)  # moved house
+    Orang.objects.filter(pk=people[2].pk).update(tanggal_lahir=dt.date(2006, 1, 1))  # now 19
+    ppks(people[4], "lanjut_usia_telantar", daftar="2025-06-01")  # a new registration
+    b2 = bencana("B2", "2025-07-01")
+    korban(b2, people[0])
+    layanan(people[0], "santunan", "2025-07-02", bencana=b2)
+    Layanan.objects.filter(orang=people[2], bencana__isnull=False).delete()  # aid withdrawn
+
+
+@pytest.mark.parametrize("kode", SUMMARISED)
+def test_every_kind_of_write_reaches_the_summary(world, kode):
+    before = _agree(kode)
+    _change_all_kinds(world)
+    assert OrangBerubah.objects.exists()  # the triggers logged the persons
+    after = _agree(kode)
+    assert after != before
+    assert not OrangBerubah.objects.exists()  # consumed
+
+
+def test_incremental_refresh_keeps_the_summary_and_touches_only_changed_people(world):
+    _agree("IKU-2")
+    r = Ringkasan.objects.get(indikator="IKU-2")
+    untouched = set(
+        RingkasanUnit.objects.filter(ringkasan_id=r.pk)
+        .exclude(orang_id=world[1].pk)
+        .values_list("pk", flat=True)
+    )
+    layanan(world[1], "sandang", "2025-01-15")
+    assert list(OrangBerubah.objects.values_list("orang_id", flat=True)) == [world[1].pk]
+    _agree("IKU-2")
+    assert Ringkasan.objects.get(indikator="IKU-2").pk == r.pk  # not rebuilt
+    kept = set(RingkasanUnit.objects.filter(ringkasan_id=r.pk).values_list("pk", flat=True))
+    assert untouched <= kept  # other persons' rows were not rewritten
+
+
+def test_bencana_change_reaches_its_victims(world):
+    before = _agree("IKU-4")
+    from kinerja.registries.models import Bencana
+
+    Bencana.objects.filter(kode_kejadian="B1").update(tanggal_kejadian=dt.date(2025, 3, 10))
+    after = _agree("IKU-4")  # the aid of 5 March now predates the event
+    assert after != before
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda: DtksPeriode.objects.filter(periode=dt.date(2025, 8, 1)).update(
+            periode=dt.date(2025, 5, 1)
+        ),
+        lambda: Definisi.objects.filter(indikator__kode="IKU-2", bacaan="default").update(
+            layanan_jenis=["sandang"], layanan_kelompok=[]
+        ),
+    ],
+    ids=["dtks-periode", "definisi"],
+)
+def test_structural_change_rebuilds(world, change):
+    for kode in SUMMARISED:
+        _agree(kode)
+    change()
+    assert OrangBerubah.objects.filter(orang_id__isnull=True).exists()
+    for kode in SUMMARISED:
+        _agree(kode)
+    assert Ringkasan.objects.count() == len(SUMMARISED)  # rebuilt as read, nothing left over
+
+
+def test_large_batch_rebuilds_instead_of_row_by_row(world, monkeypatch):
+    _agree("IKU-2")
+    first = Ringkasan.objects.get(indikator="IKU-2").pk
+    monkeypatch.setattr(ringkasan, "REBUILD_ABOVE", 1)
+    layanan(world[0], "sandang", "2025-03-03")
+    layanan(world[1], "sandang", "2025-03-03")
+    _agree("IKU-2")
+    assert Ringkasan.objects.get(indikator="IKU-2").pk != first
+
+
+def test_rolled_back_write_leaves_no_log(world):
+    from django.db import transaction
+
+    _agree("IKU-2")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        layanan(world[0], "sandang", "2025-03-03")
+        raise RuntimeError
+    assert not OrangBerubah.objects.exists()
+
+
+def test_raw_sql_write_is_logged(world):
+    _agree("IKU-3B")
+    with connection.cursor() as cur:
+        cur.execute("DELETE FROM registries_layanan WHERE jenis_id = %s", ["bansos_keluarga"])
+    assert OrangBerubah.objects.filter(orang_id=world[4].pk).exists()
+    _agree("IKU-3B")
