@@ -28,7 +28,7 @@ from ..models import Keluarga, OrangBerubah, OrangKerja, Ringkasan, RingkasanUni
 from .definitions import IndicatorDefinition, definition_pair, layanan_codes
 from .periods import Periode, periods_of_year
 from .sqlparts import Sql, With
-from .units import UnitQuery
+from .units import UnitQuery, in_kerja
 
 # Families whose units are summarised; PSKS are few (hundreds) and computed directly.
 KELUARGA = {
@@ -153,9 +153,7 @@ def _refresh_locked() -> None:
                 continue
             _run(
                 Sql(
-                    f"DELETE FROM {T_UNIT} WHERE ringkasan_id = %s"
-                    f" AND orang_id IN (SELECT orang_id FROM {T_KERJA})",
-                    r.id,
+                    f"DELETE FROM {T_UNIT} WHERE ringkasan_id = %s AND {in_kerja('orang_id')}", r.id
                 )
             )
             _run(_rows_sql(ind, r.tahun, r.kode_kabkota, r.id, kerja=True))

@@ -22,6 +22,8 @@ date with end(W) minus N years, computed in Python: the same on every database.
 
 import datetime as dt
 
+from django.db import connection
+
 from kinerja.registries.models import (
     Bencana,
     DtksAnggota,
@@ -65,6 +67,14 @@ UMUR = (
     "CASE WHEN b.lahir IS NULL THEN '' WHEN b.lahir <= w.l60 THEN '60+' "
     "WHEN b.lahir <= w.l19 THEN '19-59' WHEN b.lahir <= w.l6 THEN '6-18' ELSE '0-5' END"
 )
+
+
+def in_kerja(column: str) -> str:
+    """`column` is one of the persons of a summary refresh (engine/ringkasan.py)."""
+    persons = f"SELECT orang_id FROM {T_ORANG_KERJA}"
+    if connection.vendor == "postgresql":  # index probes, never a merge over the whole index
+        return f"{column} = ANY(ARRAY({persons}))"
+    return f"{column} IN ({persons})"
 
 
 def _grouping(column: str, groups: dict[str, str]) -> Sql:
@@ -131,7 +141,7 @@ class UnitQuery:
         self.only_kerja = only_kerja
 
     def _kerja(self, column: str) -> str:
-        return f" AND {column} IN (SELECT orang_id FROM {T_ORANG_KERJA})" if self.only_kerja else ""
+        return f" AND {in_kerja(column)}" if self.only_kerja else ""
 
     # -- numerator helpers ------------------------------------------------------------------
     def _service_filter(self, codes: list[str] | None, alias: str = "l") -> Sql:
