@@ -21,14 +21,13 @@ per-region type dates (rows tagged 't') share the CTEs. Each family reads as few
 
 from collections import defaultdict
 
-from django.db import connection
-
 from ..models import Hitung, Keluarga, RingkasanUnit
 from .aggregate import Counts, Result
 from .definitions import IndicatorDefinition, layanan_codes
 from .periods import Periode, years_before
 from .ringkasan import with_summary, year_index
 from .sqlparts import Sql, With, in_list
+from .sqlrun import run_sql
 from .units import T_BENCANA, T_DTKS_ANGGOTA, T_KORBAN, T_LAYANAN, T_ORANG, UnitQuery
 
 T_RINGKASAN_UNIT = RingkasanUnit._meta.db_table
@@ -264,12 +263,7 @@ def summary_counts(ind: IndicatorDefinition, periodes: list[Periode], kabkota: s
 
     def read(rid: int) -> Result:
         sql = summary_sql(ind, periodes, kabkota, rid)
-        with connection.cursor() as cur:
-            if connection.vendor == "postgresql":
-                cur.execute("SET LOCAL jit = off")
-                cur.execute("SET LOCAL work_mem = '256MB'")
-            cur.execute(sql.text, sql.params)
-            return parse_rows(cur.fetchall(), periodes, kabkota)
+        return parse_rows(run_sql(sql.text, sql.params), periodes, kabkota)
 
     return with_summary(ind, periodes[0].tahun, kabkota, read)
 

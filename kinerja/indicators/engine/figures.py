@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connection, transaction
+from django.db import connection
 
 from kinerja.lib.numbers import percentage
 from kinerja.regions.models import Wilayah
@@ -17,6 +17,7 @@ from .fastpath import fast_counts, summary_counts
 from .periods import Periode, periods_of_year
 from .ringkasan import summarised
 from .sqlparts import Sql, With
+from .sqlrun import run_sql as _execute
 from .units import JENIS_KELAMIN, KELOMPOK_UMUR, T_UNIT_BEKU, frozen_query, unit_query
 
 LEVELS = ("kota", "kecamatan", "kelurahan")
@@ -68,17 +69,6 @@ def pick(ind: IndicatorDefinition, bacaan: str, c: Counts) -> tuple[int, int]:
 
 def _needs_types(ind: IndicatorDefinition) -> bool:
     return Hitung.JENIS in (ind.default.hitung, ind.literal.hitung)
-
-
-def _execute(sql: str, params: list) -> list[tuple]:
-    with transaction.atomic(), connection.cursor() as cur:
-        if connection.vendor == "postgresql":
-            # These short analytical queries lose seconds to JIT compilation (PostgreSQL >= 11).
-            cur.execute("SET LOCAL jit = off")
-            # Hashes of a few hundred thousand persons stay in memory instead of spilling.
-            cur.execute("SET LOCAL work_mem = '256MB'")
-        cur.execute(sql, params)
-        return cur.fetchall()
 
 
 def live_counts(

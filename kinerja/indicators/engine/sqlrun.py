@@ -1,0 +1,15 @@
+"""Running the engine's analytical SQL on the Django connection."""
+
+from django.db import connection, transaction
+
+
+def run_sql(sql: str, params: list) -> list[tuple]:
+    """Execute one analytical statement and fetch its rows (inside the caller's transaction, if any)."""
+    with transaction.atomic(), connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            # These short analytical queries lose seconds to JIT compilation (PostgreSQL >= 11).
+            cur.execute("SET LOCAL jit = off")
+            # Hashes of a few hundred thousand persons stay in memory instead of spilling.
+            cur.execute("SET LOCAL work_mem = '256MB'")
+        cur.execute(sql, params)
+        return cur.fetchall()
