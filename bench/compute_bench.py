@@ -334,7 +334,8 @@ def _change(n: int) -> None:
         rng = random.Random(start)
         rows = [
             (start + i + 1, K, NOW, NOW, rng.randint(1, 100_000), rng.choice(DASAR + ["bansos_keluarga"]),
-             dt.date(2025, rng.randint(1, 12), rng.randint(1, 28)), "", "", None, "")
+             dt.date(2025, rng.randint(1, 12), rng.randint(1, 28)), f"bench {start + i}", "",
+             None, "")
             for i in range(n)
         ]  # fmt: skip
         cols = COLUMNS["registries_layanan"]
@@ -342,6 +343,14 @@ def _change(n: int) -> None:
             f"INSERT INTO registries_layanan ({', '.join(cols)}) VALUES ({', '.join(['%s'] * len(cols))})",
             rows,
         )
+
+
+def _undo_changes() -> None:
+    """Remove the services `_change` added (also those of an interrupted run)."""
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("DELETE FROM registries_layanan WHERE program LIKE %s", ["bench %"])
 
 
 def child(scale: int, folder: Path, runs: int, duck: bool) -> dict:
@@ -355,9 +364,7 @@ def child(scale: int, folder: Path, runs: int, duck: bool) -> dict:
     result = {"db": connection.vendor, "scale": scale}
     result["load_s"] = round(load_database(folder, scale), 1)
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    with connection.cursor() as cur:
-        cur.execute("SELECT MAX(id) FROM registries_layanan")
-        generated_max = cur.fetchone()[0]
+    _undo_changes()
 
     # Direct SQL over the registries (no summaries, no figure cache): the previous engine.
     direct_t, direct = _timed(lambda: compute_year(YEAR, execute=_execute))
@@ -412,9 +419,7 @@ def child(scale: int, folder: Path, runs: int, duck: bool) -> dict:
         result["peak_rss_mb_with_duckdb"] = round(
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         )
-    # Leave the data as generated (the next run reuses it): remove the added services.
-    with connection.cursor() as cur:
-        cur.execute("DELETE FROM registries_layanan WHERE id > %s", [generated_max])
+    _undo_changes()  # leave the data as generated: the next run reuses it
     if connection.vendor == "postgresql":
         with connection.cursor() as cur:
             cur.execute("SELECT pg_database_size(current_database())")
