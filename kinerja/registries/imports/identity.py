@@ -226,6 +226,12 @@ class PersonBook:
                     values["nik"], values["id_lokal"] = overlay.identifiers[pk]
                 self._load(pk, values)
 
+    def registered(self, ident: Identity) -> list[Person]:
+        """The people in the database (or, in a dry run, in earlier batches) the row's identifiers
+        name: what the kind's prefetch looks the row's records up by."""
+        found = [self.by_nik.get(ident.nik), self.by_id_lokal.get(ident.id_lokal)]
+        return [p for p in found if p is not None and p.pk is not None and p.pk > 0]
+
     def plan(self, ident: Identity) -> PersonPlan:
         """Which person the row is, and their values once the row is applied. Changes nothing."""
         by_nik = self.by_nik.get(ident.nik) if ident.nik else None
