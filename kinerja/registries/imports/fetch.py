@@ -115,11 +115,14 @@ def select_keys(
     cols = ", ".join(f"t.{qn(f.column)}" for f in fields)
     keys = list(keys)
     if connection.vendor != "sqlite":
+        # The OFFSET 0 fence keeps the lookup a nested loop of index probes, one per key, even
+        # when the table's statistics are stale (a table that has just grown by a bulk load
+        # would otherwise get a sort or hash of the whole table per batch).
         arrays = ", ".join(f"%s::{_array_type(f)}[]" for f in key_fields)
         params = [list(column) for column in zip(*keys, strict=True)]
         sql = (
             f"SELECT {cols} FROM unnest({arrays}) AS k({', '.join(names)}) "
-            f"JOIN {qn(meta.db_table)} t ON {on}"
+            f"CROSS JOIN LATERAL (SELECT * FROM {qn(meta.db_table)} t WHERE {on} OFFSET 0) t"
         )
         return _fetch(sql, params, fields)
     row_mark = "(" + ", ".join("?" * len(key)) + ")"
