@@ -7,7 +7,6 @@ of it, and running the same file again completes the job, since rows are matched
 import gc
 import itertools
 import logging
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -164,7 +163,7 @@ def _run_import(
         check_rows(kind_obj, rows, ctx) for rows in _batches(source.rows(wanted), batch_size)
     )
     ahead = None
-    if kind_cls.pure_parse and not os.environ.get("NOTHREAD"):
+    if kind_cls.pure_parse:
         ctx.load_lists()
         checked = ahead = ReadAhead(checked)
     try:
