@@ -7,6 +7,7 @@ of it, and running the same file again completes the job, since rows are matched
 import gc
 import itertools
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -107,19 +108,32 @@ def run_import(
         )
 
 
+_gc_lock = threading.Lock()
+_gc_users = 0  # imports running in this process (the web may run several in threads)
+_gc_saved = gc.get_threshold()
+
+
 @contextmanager
 def _fewer_collections() -> Iterator[None]:
     """An import allocates millions of short-lived objects and next to no reference cycles; at the
     default threshold (700 allocations) the cyclic collector would walk the batch's live objects
-    thousands of times. Objects alive before the import are set aside (`gc.freeze`) meanwhile."""
-    threshold = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(max(threshold[0], GC_THRESHOLD), *threshold[1:])
+    thousands of times. Objects alive before the import are set aside (`gc.freeze`) meanwhile. The
+    first import to start changes the settings, the last to finish restores them."""
+    global _gc_users, _gc_saved
+    with _gc_lock:
+        _gc_users += 1
+        if _gc_users == 1:
+            _gc_saved = gc.get_threshold()
+            gc.freeze()
+            gc.set_threshold(max(_gc_saved[0], GC_THRESHOLD), *_gc_saved[1:])
     try:
         yield
     finally:
-        gc.set_threshold(*threshold)
-        gc.unfreeze()
+        with _gc_lock:
+            _gc_users -= 1
+            if _gc_users == 0:
+                gc.set_threshold(*_gc_saved)
+                gc.unfreeze()
 
 
 def _run_import(
