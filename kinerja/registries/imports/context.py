@@ -2,6 +2,7 @@
 
 import datetime as dt
 import itertools
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -12,6 +13,8 @@ from kinerja.lib.dates import today as wita_today
 from kinerja.regions.models import Tingkat, Wilayah
 
 from ..models import Impor, JenisLayanan, JenisPpks, JenisPsks
+
+MEMO_LIMIT = 50_000
 
 
 @dataclass
@@ -40,6 +43,7 @@ class ImportContext:
     now: dt.datetime = field(default_factory=timezone.now)
     overlay: DryRunOverlay | None = None
     wilayah_cache: dict = field(default_factory=dict)  # raw kode_wilayah -> checked code (or error)
+    memos: dict = field(default_factory=dict)  # (parser, column) -> {cell text: outcome}
 
     def __post_init__(self) -> None:
         if self.dry_run and self.overlay is None:
@@ -48,6 +52,21 @@ class ImportContext:
     @property
     def user_id(self) -> int | None:
         return getattr(self.user, "pk", None)
+
+    def load_lists(self) -> None:
+        """Read every code list and region set now, so that checking rows needs no database (and
+        can run in the read-ahead thread, which has no connection of its own)."""
+        for name in ("kabkota_nama", "kelurahan", "kecamatan", "jenis_ppks", "jenis_psks"):
+            getattr(self, name)
+        self.jenis_layanan  # noqa: B018
+
+    def memo(self, key: Hashable) -> dict:
+        """The outcomes of one cell parser for one column, by cell text: a file repeats its dates,
+        codes and amounts, so each distinct text is checked once. Bounded, not per file size."""
+        memo = self.memos.get(key)
+        if memo is None or len(memo) >= MEMO_LIMIT:
+            memo = self.memos[key] = {}
+        return memo
 
     @cached_property
     def kabkota_nama(self) -> str:

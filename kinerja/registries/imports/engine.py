@@ -4,11 +4,15 @@ Each batch is one transaction: a crash (even kill -9) loses at most the batch in
 of it, and running the same file again completes the job, since rows are matched on natural keys.
 """
 
+import gc
 import itertools
 import logging
+import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -18,12 +22,14 @@ from .context import ImportContext
 from .errors import FileUnusable, RowRejected
 from .identity import PersonBook, parse_identity
 from .kinds import KINDS, Kind
+from .readahead import ReadAhead
 from .reader import Row, Source, open_source
 from .rejects import RejectsWriter
 
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 2000
+GC_THRESHOLD = 200_000
 REJECTS_SUFFIX = ".rejected.csv"
 
 
@@ -87,7 +93,62 @@ def run_import(
     A file that cannot be used returns a result with `fatal` set and saves nothing. An unexpected
     error (database down, a bug) marks the Impor as failed and propagates; committed batches stay.
     """
-    path = Path(path)
+    with _fewer_collections():
+        return _run_import(
+            kind,
+            Path(path),
+            user=user,
+            dry_run=dry_run,
+            rejects_path=rejects_path,
+            original_name=original_name,
+            progress=progress,
+            batch_size=batch_size,
+            on_reject=on_reject,
+            write_rejects=write_rejects,
+        )
+
+
+_gc_lock = threading.Lock()
+_gc_users = 0  # imports running in this process (the web may run several in threads)
+_gc_saved = gc.get_threshold()
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """An import allocates millions of short-lived objects and next to no reference cycles; at the
+    default threshold (700 allocations) the cyclic collector would walk the batch's live objects
+    thousands of times. Objects alive before the import are set aside (`gc.freeze`) meanwhile. The
+    first import to start changes the settings, the last to finish restores them."""
+    global _gc_users, _gc_saved
+    with _gc_lock:
+        _gc_users += 1
+        if _gc_users == 1:
+            _gc_saved = gc.get_threshold()
+            gc.freeze()
+            gc.set_threshold(max(_gc_saved[0], GC_THRESHOLD), *_gc_saved[1:])
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_users -= 1
+            if _gc_users == 0:
+                gc.set_threshold(*_gc_saved)
+                gc.unfreeze()
+
+
+def _run_import(
+    kind: str,
+    path: Path,
+    *,
+    user,
+    dry_run: bool,
+    rejects_path: Path | None,
+    original_name: str | None,
+    progress: Callable[[int], None] | None,
+    batch_size: int,
+    on_reject: Callable[[int, str], None] | None,
+    write_rejects: bool,
+) -> ImportResult:
     result = ImportResult(kind=kind, dry_run=dry_run)
     try:
         kind_cls, source = open_for(kind, path, original_name)
@@ -112,14 +173,21 @@ def run_import(
     )
     kind_obj = kind_cls(ctx)
     wanted = {c.name for c in kind_cls.all_columns()}
+    checked = (
+        check_rows(kind_obj, rows, ctx) for rows in _batches(source.rows(wanted), batch_size)
+    )
+    ahead = None
+    if kind_cls.pure_parse:
+        ctx.load_lists()
+        checked = ahead = ReadAhead(checked)
     try:
-        for rows in _batches(source.rows(wanted), batch_size):
-            outcome = process_batch(kind_obj, rows, ctx)
+        for batch in checked:
+            outcome = process_batch(kind_obj, batch, ctx)
             for row, reason in outcome:
                 rejects.write(row.number, row.raw, reason)
                 if on_reject is not None:
                     on_reject(row.number, reason)
-            result.rows_read += len(rows)
+            result.rows_read += len(batch.rows)
             result.rejected += len(outcome)
             result.accepted = result.rows_read - result.rejected
             if ctx.impor is not None:
@@ -129,6 +197,8 @@ def run_import(
             if progress is not None:
                 progress(result.rows_read)
     except BaseException as exc:
+        if ahead is not None:
+            ahead.close()
         source.close()
         result.rejects_path = rejects.close()
         if ctx.impor is not None:
@@ -138,6 +208,8 @@ def run_import(
                 pesan=f"Terhenti setelah {result.rows_read} baris: {exc!r}"[:2000],
             )
         raise
+    if ahead is not None:
+        ahead.close()
     source.close()
     result.rejects_path = rejects.close()
     if ctx.impor is not None:
@@ -157,49 +229,69 @@ def _batches(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
         yield chunk
 
 
-def process_batch(kind: Kind, rows: list[Row], ctx: ImportContext) -> list[tuple[Row, str]]:
-    """Check and (unless dry run) write one batch; returns the rejected rows with their reasons.
+@dataclass(slots=True)
+class Checked:
+    """One batch after the checks that need no database: the rows that passed, with what the kind
+    parsed from them, and the rows already rejected."""
+
+    rows: list[Row]
+    items: list[tuple[Row, Any]]
+    rejected: list[tuple[Row, str]]
+
+
+def check_rows(kind: Kind, rows: list[Row], ctx: ImportContext) -> Checked:
+    """Each row on its own (no database): its columns and its identity columns."""
+    rejected: list[tuple[Row, str]] = []
+    items = []
+    parse = kind.parse
+    need_nik = kind.identity_needs_nik
+    for row in rows:
+        try:
+            item = parse(row.values)
+            if kind.identity:
+                item.identity = parse_identity(row.values, ctx, need_nik=need_nik)
+        except RowRejected as exc:
+            rejected.append((row, str(exc)))
+            continue
+        items.append((row, item))
+    return Checked(rows, items, rejected)
+
+
+def process_batch(kind: Kind, batch: Checked, ctx: ImportContext) -> list[tuple[Row, str]]:
+    """Check against the database and (unless dry run) write one batch; returns the rejected rows
+    with their reasons, in row order.
 
     Everything is checked before anything is written. Should the database still refuse the batch
     (another writer got there first), the batch is rolled back and its rows retried one by one,
     each in a savepoint, so one bad row cannot take the others down.
     """
     try:
-        return _process(kind, rows, ctx)
+        return _process(kind, batch, ctx)
     except IntegrityError:
-        if ctx.dry_run or len(rows) == 1:
+        if ctx.dry_run or len(batch.rows) == 1:
             raise
         log.warning("impor %s: batch refused by the database, retrying row by row", ctx.kind)
-    rejected: list[tuple[Row, str]] = []
-    for row in rows:
+    rejected: list[tuple[Row, str]] = list(batch.rejected)
+    for row, _ in batch.items:
         try:
-            rejected += _process(kind, [row], ctx)
+            rejected += _process(kind, check_rows(kind, [row], ctx), ctx)
         except IntegrityError as exc:
             rejected.append(
                 (row, f"ditolak basis data: data bertentangan dengan data lain ({exc})")
             )
+    rejected.sort(key=lambda r: r[0].number)
     return rejected
 
 
-def _process(kind: Kind, rows: list[Row], ctx: ImportContext) -> list[tuple[Row, str]]:
-    rejected: list[tuple[Row, str]] = []
-    parsed = []
-    for row in rows:
-        try:
-            item = kind.parse(row.values)
-            if kind.identity:
-                item.identity = parse_identity(row.values, ctx, need_nik=kind.identity_needs_nik)
-        except RowRejected as exc:
-            rejected.append((row, str(exc)))
-            continue
-        parsed.append((row, item))
+def _process(kind: Kind, checked: Checked, ctx: ImportContext) -> list[tuple[Row, str]]:
+    rejected = list(checked.rejected)
     persons = PersonBook(ctx) if kind.identity else None
     batch = kind.new_batch(persons)
-    items = [item for _, item in parsed]
+    items = [item for _, item in checked.items]
     if persons is not None:
         persons.prefetch([item.identity for item in items])
     kind.prefetch(batch, items)
-    for row, item in parsed:
+    for row, item in checked.items:
         try:
             plan = persons.plan(item.identity) if persons is not None else None
             kind.apply(batch, item, plan, row.number)

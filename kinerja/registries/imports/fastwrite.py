@@ -10,6 +10,7 @@ chunk for the records and one executemany for their history.
 import datetime as dt
 from collections.abc import Sequence
 from contextlib import closing
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
@@ -71,9 +72,9 @@ def insert_with_history(
     now_db = connection.ops.adapt_datetimefield_value(now)
     fixed = {"created_at": now_db, "updated_at": now_db}
     names = plan.attnames
-    defaults = [plan.defaults.get(a) for a in names]
+    base = {a: plan.defaults.get(a) for a in names}
     adapt = [(i, a) for i, a in enumerate(plan.adapters) if a is not None and names[i] not in fixed]
-    fixed_at = [(i, fixed[a]) for i, a in enumerate(names) if a in fixed]
+    pick = itemgetter(*names)
     qn = connection.ops.quote_name
     # On SQLite, the DB-API cursor with `?` skips Django's rewriting of every `%s` in a statement of
     # 17,000 parameters; it is the same connection, inside the same transaction.
@@ -85,12 +86,12 @@ def insert_with_history(
     ids: list[int] = []
     prepared: list[list[Any]] = []
     for row in rows:
-        values = [row.get(a, d) for a, d in zip(names, defaults)]  # noqa: B905
+        merged = {**base, **row}
+        merged.update(fixed)
+        values = list(pick(merged))
         for i, a in adapt:
             if values[i] is not None:
                 values[i] = a(values[i])
-        for i, v in fixed_at:
-            values[i] = v
         prepared.append(values)
     connection.ensure_connection()
     with (

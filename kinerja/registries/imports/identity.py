@@ -18,7 +18,7 @@ from ..models import Orang
 from .columns import Column
 from .context import ImportContext
 from .errors import RowRejected
-from .fetch import select
+from .fetch import select_keys
 from .stage import Stage, Staged
 from .values import get_date, get_text
 
@@ -212,19 +212,23 @@ class PersonBook:
                         values = dict.fromkeys(PERSON_FIELDS)
                         values.update(nik=nik, id_lokal=id_lokal)
                         self._load(pid, values)
-        equal = {"kode_kabkota": self.ctx.kabkota}
-        for where in (
-            [("nik", niks)] if niks else None,
-            [("id_lokal", ids)] if ids else None,
-            [("id", pks - self.by_pk.keys())] if pks - self.by_pk.keys() else None,
+        kabkota = self.ctx.kabkota
+        for key, wanted in (
+            (("kode_kabkota", "nik"), [(kabkota, n) for n in niks]),
+            (("kode_kabkota", "id_lokal"), [(kabkota, i) for i in ids]),
+            (("id",), [(pk,) for pk in pks - self.by_pk.keys()]),
         ):
-            if where is None:
-                continue
-            for pk, *vals in select(Orang, PERSON_FIELDS, where, equal=equal):
+            for pk, *vals in select_keys(Orang, PERSON_FIELDS, key, wanted):
                 values = dict(zip(PERSON_FIELDS, vals, strict=True))
                 if overlay is not None and pk in overlay.identifiers:
                     values["nik"], values["id_lokal"] = overlay.identifiers[pk]
                 self._load(pk, values)
+
+    def registered(self, ident: Identity) -> list[Person]:
+        """The people in the database (or, in a dry run, in earlier batches) the row's identifiers
+        name: what the kind's prefetch looks the row's records up by."""
+        found = [self.by_nik.get(ident.nik), self.by_id_lokal.get(ident.id_lokal)]
+        return [p for p in found if p is not None and p.pk is not None and p.pk > 0]
 
     def plan(self, ident: Identity) -> PersonPlan:
         """Which person the row is, and their values once the row is applied. Changes nothing."""

@@ -6,6 +6,7 @@ import datetime as dt
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from .errors import FileUnusable
@@ -34,37 +35,45 @@ class Source:
     def rows(self, wanted: set[str]) -> Iterator[Row]:
         """Non-empty data rows, with only the `wanted` columns in `values`."""
         index = [(i, c) for i, c in enumerate(self.columns) if c in wanted]
+        if self.format == "csv":
+            yield from self._csv_rows(index)
+            return
         width = len(self.header)
         for number, cells in enumerate(self._rows, start=2):
-            if self.format == "csv":
-                if not cells or not any(c.strip() for c in cells):
-                    continue
-                raw = cells
-                values = {}
-                n = len(cells)
-                for i, name in index:
-                    if i < n:
-                        v = cells[i].strip()
+            if not cells or all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+                continue
+            raw = [_cell_text(c) for c in cells[:width]]
+            values = {}
+            n = len(cells)
+            for i, name in index:
+                if i < n:
+                    v = cells[i]
+                    if isinstance(v, str):
+                        v = v.strip()
                         if v:
                             values[name] = v
-            else:
-                if not cells or all(
-                    c is None or (isinstance(c, str) and not c.strip()) for c in cells
-                ):
-                    continue
-                raw = [_cell_text(c) for c in cells[:width]]
-                values = {}
-                n = len(cells)
-                for i, name in index:
-                    if i < n:
-                        v = cells[i]
-                        if isinstance(v, str):
-                            v = v.strip()
-                            if v:
-                                values[name] = v
-                        elif v is not None:
-                            values[name] = _cell_value(v)
+                    elif v is not None:
+                        values[name] = _cell_value(v)
             yield Row(number, raw, values)
+
+    def _csv_rows(self, index: list[tuple[int, str]]) -> Iterator[Row]:
+        names = [c for _, c in index]
+        positions = [i for i, _ in index]
+        last = max(positions, default=-1)
+        pick = itemgetter(*positions) if len(positions) > 1 else None
+        strip = str.strip
+        for number, cells in enumerate(self._rows, start=2):
+            if not cells or not "".join(cells).strip():
+                continue
+            if pick is not None and len(cells) > last:
+                values = {n: v for n, v in zip(names, map(strip, pick(cells)), strict=True) if v}
+            else:  # a short row (or one wanted column): missing cells are empty
+                n = len(cells)
+                values = {}
+                for i, name in index:
+                    if i < n and (v := cells[i].strip()):
+                        values[name] = v
+            yield Row(number, cells, values)
 
     def close(self) -> None:
         if callable(self._close):

@@ -1,6 +1,13 @@
-"""Reading one column of a row, with the reason (Indonesian) when it cannot be read."""
+"""Reading one column of a row, with the reason (Indonesian) when it cannot be read.
+
+Cell texts are checked once per import run: the outcome (value or reason) of each distinct text of a
+column is remembered in the run's context (`ImportContext.memo`), since files repeat their dates,
+codes and amounts on row after row. Non-text cells (XLSX numbers and dates) are checked each time.
+"""
 
 import datetime as dt
+from collections.abc import Callable, Hashable
+from typing import Any
 
 from kinerja.lib import parsing
 
@@ -10,6 +17,28 @@ from .errors import RowRejected
 
 def _reject(exc: Exception) -> RowRejected:
     return RowRejected(str(exc))
+
+
+class _Rejected(str):
+    """A remembered reason: a cell text that was rejected."""
+
+    __slots__ = ()
+
+
+def memoised(ctx: ImportContext, key: Hashable, check: Callable[[Any], Any], text: str) -> Any:
+    """`check(text)`, remembered for this run under `key` (one parser and column)."""
+    memo = ctx.memo(key)
+    try:
+        outcome = memo[text]
+    except KeyError:
+        try:
+            outcome = check(text)
+        except RowRejected as exc:
+            outcome = _Rejected(str(exc))
+        memo[text] = outcome
+    if type(outcome) is _Rejected:
+        raise RowRejected(str(outcome))
+    return outcome
 
 
 def get_text(values: dict, name: str, *, required: bool = False, max_length: int | None = None):
@@ -43,6 +72,14 @@ def get_date(
         if required:
             raise RowRejected(f"{name} wajib diisi")
         return None
+    if type(v) is str:
+        return memoised(
+            ctx, ("tanggal", name, future_ok), lambda t: _date(t, name, ctx, future_ok), v
+        )
+    return _date(v, name, ctx, future_ok)
+
+
+def _date(v: object, name: str, ctx: ImportContext, future_ok: bool) -> dt.date:
     try:
         d = parsing.tanggal(v, label=name)
     except parsing.ParseError as exc:
@@ -58,8 +95,26 @@ def get_code(values: dict, name: str, allowed: dict[str, str], *, required: bool
         if required:
             raise RowRejected(f"{name} wajib diisi")
         return None
+    if type(v) is str and v in allowed:  # already the stored spelling (lower case)
+        return allowed[v]
     try:
         return parsing.kode(v, allowed, label=name)
+    except parsing.ParseError as exc:
+        raise _reject(exc) from None
+
+
+def get_rupiah(values: dict, name: str, ctx: ImportContext) -> int | None:
+    v = values.get(name)
+    if v is None:
+        return None
+    if type(v) is str:
+        return memoised(ctx, ("rupiah", name), lambda t: _rupiah(t, name), v)
+    return _rupiah(v, name)
+
+
+def _rupiah(v: object, name: str) -> int:
+    try:
+        return parsing.rupiah(v, label=name)
     except parsing.ParseError as exc:
         raise _reject(exc) from None
 

@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
-from .base import Tercatat
+from .base import Tercatat, default_kabkota
 
 
 class SumberDana(models.TextChoices):
@@ -12,11 +12,23 @@ class SumberDana(models.TextChoices):
 
 
 class Layanan(Tercatat):
-    """A service or assistance given to a person (optionally for a disaster event)."""
+    """A service or assistance given to a person (optionally for a disaster event).
 
-    orang = models.ForeignKey("Orang", on_delete=models.PROTECT, related_name="layanan")
+    The largest registry (a million rows and more), written by bulk imports: it keeps only indexes
+    that a query needs (D19b). `orang` is served by the natural key (orang first), `kode_kabkota`
+    and `jenis` by the (kode_kabkota, jenis, tanggal) index.
+    """
+
+    kode_kabkota = models.CharField("kab/kota", max_length=5, default=default_kabkota)
+    orang = models.ForeignKey(
+        "Orang", on_delete=models.PROTECT, related_name="layanan", db_index=False
+    )
     jenis = models.ForeignKey(
-        "JenisLayanan", on_delete=models.PROTECT, related_name="+", verbose_name="jenis layanan"
+        "JenisLayanan",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="jenis layanan",
+        db_index=False,
     )
     tanggal = models.DateField("tanggal")
     program = models.CharField("program", max_length=200, blank=True, default="")
@@ -34,7 +46,13 @@ class Layanan(Tercatat):
     )
     keterangan = models.TextField("keterangan", blank=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    # History rows are read per record (by `id`) and by date: no index on the other columns.
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"],
+        no_db_index=[
+            "kode_kabkota", "orang", "jenis", "bencana", "created_by", "updated_by", "impor",
+        ],
+    )  # fmt: skip
 
     class Meta:
         verbose_name = "layanan"

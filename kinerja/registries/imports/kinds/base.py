@@ -15,7 +15,14 @@ from ..context import ImportContext
 from ..errors import RowRejected  # noqa: F401  (for kinds)
 
 # The helpers kinds use in parse(), shared with the identity columns; kinds import them from here.
-from ..values import check_period, choices, get_code, get_date, get_text  # noqa: F401
+from ..values import (  # noqa: F401
+    check_period,
+    choices,
+    get_code,
+    get_date,
+    get_rupiah,
+    get_text,
+)
 
 if TYPE_CHECKING:
     from ..identity import Identity, PersonBook, PersonPlan
@@ -42,6 +49,9 @@ class Kind:
     columns: ClassVar[tuple[Column, ...]]
     identity: ClassVar[bool] = False  # rows name a person (identity columns)
     identity_needs_nik: ClassVar[bool] = False
+    # `parse` reads only the row and the context's code lists (`ImportContext.load_lists`), never
+    # the database: the engine may then run it in its read-ahead thread.
+    pure_parse: ClassVar[bool] = False
 
     def __init__(self, ctx: ImportContext) -> None:
         self.ctx = ctx

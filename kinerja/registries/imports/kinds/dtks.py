@@ -29,6 +29,7 @@ class Item:
 class DtksKind(Kind):
     name = "dtks"
     label = "DTKS"
+    pure_parse = True
     identity = True
     identity_needs_nik = True
     columns = (

@@ -26,6 +26,7 @@ class Item:
 class KorbanKind(Kind):
     name = "korban"
     label = "Korban bencana"
+    pure_parse = True
     identity = True
     columns = (
         Column("kode_kejadian", True, "Kode kejadian bencana (harus sudah terdaftar)."),

@@ -8,14 +8,12 @@ from dataclasses import dataclass
 
 from django.db.models.functions import Upper
 
-from kinerja.lib import parsing
-
 from ...models import Bencana, Layanan, SumberDana
 from ..columns import Column
 from ..errors import RowRejected
-from ..fetch import select
+from ..fetch import select_keys
 from ..stage import Stage
-from .base import Kind, choices, get_code, get_date, get_text, register
+from .base import Kind, choices, get_code, get_date, get_rupiah, get_text, register
 
 SUMBER_DANA = choices(SumberDana)
 FIELDS = (
@@ -45,6 +43,7 @@ class Item:
 class LayananKind(Kind):
     name = "layanan"
     label = "Layanan dan bantuan"
+    pure_parse = True
     identity = True
     columns = (
         Column("jenis_layanan", True, "Jenis layanan (kode).", codes_from="jenis_layanan"),
@@ -59,11 +58,8 @@ class LayananKind(Kind):
     def parse(self, values):
         ctx = self.ctx
         given = {}
-        if "nilai_rp" in values:
-            try:
-                given["nilai_rp"] = parsing.rupiah(values["nilai_rp"], label="nilai_rp")
-            except parsing.ParseError as exc:
-                raise RowRejected(str(exc)) from None
+        if (nilai := get_rupiah(values, "nilai_rp", ctx)) is not None:
+            given["nilai_rp"] = nilai
         if (sumber := get_code(values, "sumber_dana", SUMBER_DANA)) is not None:
             given["sumber_dana"] = sumber
         if (keterangan := get_text(values, "keterangan")) is not None:
@@ -92,18 +88,12 @@ class LayananKind(Kind):
                 .filter(k__in=codes)
                 .values_list("k", "pk")
             )
-        pks = [p for p in batch.persons.by_pk if p > 0]
-        if not pks:
-            return
-        rows = select(
-            Layanan,
-            FIELDS,
-            [
-                ("orang_id", pks),
-                ("jenis_id", {i.jenis for i in items}),
-                ("tanggal", {i.tanggal for i in items}),
-            ],
-        )
+        keys = {
+            (person.pk, i.jenis, i.tanggal)
+            for i in items
+            for person in batch.persons.registered(i.identity)
+        }
+        rows = select_keys(Layanan, FIELDS, ("orang_id", "jenis_id", "tanggal"), keys)
         for pk, *vals in rows:
             values = dict(zip(FIELDS, vals, strict=True))
             person = batch.persons.by_pk[values["orang_id"]]

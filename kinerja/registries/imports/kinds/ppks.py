@@ -25,6 +25,7 @@ class Item:
 class PpksKind(Kind):
     name = "ppks"
     label = "Registrasi PPKS"
+    pure_parse = True
     identity = True
     columns = (
         Column("jenis_ppks", True, "Jenis PPKS (kode).", codes_from="jenis_ppks"),

@@ -1,0 +1,61 @@
+"""The fast paths of D19a give the same result as checking each row on its own."""
+
+import pytest
+
+from kinerja.registries.imports import run_import
+from kinerja.registries.imports.readahead import ReadAhead
+from kinerja.registries.models import Layanan
+
+from .importing import read_rejects, write_csv
+from .test_import_batches import LAYANAN, layanan_rows
+
+pytestmark = pytest.mark.django_db
+
+
+def test_remembered_cell_checks_reject_every_row_with_the_same_reason(tmp_path):
+    rows = layanan_rows(6)
+    for i in (1, 3, 5):
+        rows[i][8] = "31/02/2024"  # the same bad date text on three rows, checked once
+    rows[4][10] = "Rp 1.500.000"
+    result = run_import("layanan", write_csv(tmp_path / "l.csv", LAYANAN, rows), batch_size=2)
+    assert (result.accepted, result.rejected) == (3, 3)
+    rejects = read_rejects(result.rejects_path)
+    assert [r["baris"] for r in rejects] == ["3", "5", "7"]
+    assert {r["alasan_ditolak"] for r in rejects} == {
+        "tanggal '31/02/2024' bukan tanggal yang benar"
+    }
+    assert sorted(Layanan.objects.values_list("nilai_rp", flat=True)) == [
+        150_000,
+        150_000,
+        1_500_000,
+    ]
+
+
+def test_existing_records_found_by_exact_key_across_batches(tmp_path):
+    path = write_csv(tmp_path / "l.csv", LAYANAN, layanan_rows(9))
+    run_import("layanan", path, batch_size=4)
+    again = run_import("layanan", path, batch_size=3)
+    assert (again.accepted, again.rejected) == (9, 0)
+    assert Layanan.objects.count() == 9 and Layanan.history.count() == 9
+
+
+def test_read_ahead_keeps_order_and_raises_the_source_error_in_turn():
+    def source():
+        yield 1
+        yield 2
+        raise ValueError("rusak")
+
+    ahead = ReadAhead(source())
+    seen = []
+    with pytest.raises(ValueError, match="rusak"):
+        for item in ahead:
+            seen.append(item)
+    ahead.close()
+    assert seen == [1, 2]
+
+
+def test_read_ahead_stops_when_the_reader_stops():
+    ahead = ReadAhead(iter(range(1000)), depth=1)
+    assert next(iter(ahead)) == 0
+    ahead.close()
+    assert not ahead._thread.is_alive()
