@@ -300,7 +300,14 @@ class RingkasanUnit(models.Model):
     class Meta:
         verbose_name = "unit ringkasan"
         verbose_name_plural = "unit ringkasan"
-        indexes = [models.Index(fields=["ringkasan_id", "orang_id"], name="ringkasan_orang")]
+        indexes = [
+            models.Index(fields=["ringkasan_id", "orang_id"], name="ringkasan_orang"),
+            # Covers the grouping of victims and DTKS members alike (fastpath._generic, per_unit).
+            models.Index(
+                fields=["ringkasan_id", "wil", "masuk", "anggota", "d_num", "d_lit"],
+                name="ringkasan_kelompok",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.ringkasan_id}/{self.unit_id}"

@@ -53,8 +53,10 @@ def _unit_columns(
     dl: str,
     lahir: str | None = None,
     band: tuple[int, int] | None = None,
+    weight: str = "1",
 ) -> Sql:
-    """(den, num, lit) per period over one row per unit; `entered(i, p)` -> the unit is counted."""
+    """(den, num, lit) per period over one row per unit (or per `weight` units alike);
+    `entered(i, p)` -> the unit is counted."""
     cols = Sql()
     for i, p in enumerate(periodes):
         e = p.akhir
@@ -64,9 +66,9 @@ def _unit_columns(
                 f" AND ({lahir} IS NULL OR ({lahir} <= %s AND {lahir} > %s))",
                 years_before(e, band[0]), years_before(e, band[1] + 1),
             )  # fmt: skip
-        cols.extend(_sum(cond))
-        cols.extend(_sum(Sql().extend(cond).add(f" AND {dn} <= %s", e)))
-        cols.extend(_sum(Sql().extend(cond).add(f" AND {dl} <= %s", e)))
+        cols.extend(_sum(cond, weight))
+        cols.extend(_sum(Sql().extend(cond).add(f" AND {dn} <= %s", e), weight))
+        cols.extend(_sum(Sql().extend(cond).add(f" AND {dl} <= %s", e), weight))
     return cols
 
 
@@ -88,9 +90,16 @@ def _types_select(uq: UnitQuery, periodes: list[Periode]) -> Sql | None:
 
 def _generic(uq: UnitQuery, periodes: list[Periode], per_unit: bool = False, entered=None):
     """Any family with a `b` CTE (one row per unit and type): grouped per unit first (PSKS), unless
-    `per_unit` (the rows are units already: a summary's victims and DTKS members)."""
+    `per_unit` (the rows are units already: a summary's victims and DTKS members), then units alike
+    in everything counted are counted together (`n`; an index of the summary serves the grouping).
+    Victims and DTKS members have no age band (as `_korban` and `_dtks`)."""
+    band, weight = uq.band, "1"
     if per_unit:
-        pu = "SELECT b.unit_id, b.wil, b.lahir, b.masuk, b.anggota, b.d_num AS dn, b.d_lit AS dl FROM b"
+        pu = (
+            "SELECT b.wil, b.masuk, b.anggota, b.d_num AS dn, b.d_lit AS dl, COUNT(*) AS n FROM b"
+            " GROUP BY b.wil, b.masuk, b.anggota, b.d_num, b.d_lit"
+        )
+        band, weight = None, "pu.n"
     else:
         pu = (
             "SELECT b.unit_id, b.wil, MIN(b.lahir) AS lahir, MIN(b.masuk) AS masuk,"
@@ -98,8 +107,7 @@ def _generic(uq: UnitQuery, periodes: list[Periode], per_unit: bool = False, ent
         )
     uq.q.cte("pu", Sql(pu))
     entered = entered or (lambda i, p: Sql("pu.masuk <= %s", p.akhir))
-    band = None if uq.d.keluarga == Keluarga.DTKS_LAYANAN else uq.band  # as _dtks: no age band
-    cols = _unit_columns(periodes, entered, "pu.dn", "pu.dl", "pu.lahir", band)
+    cols = _unit_columns(periodes, entered, "pu.dn", "pu.dl", "pu.lahir", band, weight)
     units = Sql(f"SELECT 'u' AS src, pu.wil{NO_TYPE}").extend(cols).add(" FROM pu GROUP BY pu.wil")
     return units, _types_select(uq, periodes)
 
@@ -243,7 +251,14 @@ def summary_sql(ind: IndicatorDefinition, periodes: list[Periode], kabkota: str,
     registries: the same sums over the same per-unit dates."""
     uq = UnitQuery(ind, periodes, kabkota, lean=True)
     uq.q = With()
-    uq.q.cte("b", Sql(f"SELECT * FROM {T_RINGKASAN_UNIT} WHERE ringkasan_id = %s", rid))
+    uq.q.cte(
+        "b",
+        Sql(
+            "SELECT unit_id, jenis, wil, lahir, masuk, anggota, d_num, d_lit"
+            f" FROM {T_RINGKASAN_UNIT} WHERE ringkasan_id = %s",
+            rid,
+        ),
+    )
     family = ind.default.keluarga
     if family == Keluarga.DTKS_LAYANAN:
         index = year_index(periodes)

@@ -213,7 +213,11 @@ class Migration(migrations.Migration):
                 "verbose_name": "unit ringkasan",
                 "verbose_name_plural": "unit ringkasan",
                 "indexes": [
-                    models.Index(fields=["ringkasan_id", "orang_id"], name="ringkasan_orang")
+                    models.Index(fields=["ringkasan_id", "orang_id"], name="ringkasan_orang"),
+                    models.Index(
+                        fields=["ringkasan_id", "wil", "masuk", "anggota", "d_num", "d_lit"],
+                        name="ringkasan_kelompok",
+                    ),
                 ],
             },
         ),
