@@ -8,8 +8,8 @@ unit and type (`RingkasanUnit`: region, birth date, entry date, DTKS membership 
 numerator date of each reading), so a year's figures are a scan of those rows (fastpath's sums).
 
 Kept current: database triggers log every person whose registry rows change (`OrangBerubah`,
-migration 0008), whatever wrote them. Before a summary is read, the log is taken in the same
-transaction and every summary recomputes the rows of those persons only, with the very stage-1 SQL
+migration 0008), whatever wrote them. Before a summary is read, the log is moved to a work list
+(`OrangKerja`) and, in the reading transaction, every summary recomputes the rows of those persons only, with the very stage-1 SQL
 restricted to them (`UnitQuery(only_kerja=True)`); a change that touches everything (code lists,
 regions, DTKS periods, definitions) or a very large batch drops the summaries, which are rebuilt
 whole when next read. A summary is therefore never stale (tests compare it with the direct SQL after
@@ -102,27 +102,59 @@ def _lock() -> None:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_ID])
 
 
-def _take_log() -> tuple[int, bool]:
-    """Move the logged persons into `OrangKerja`; (persons, whether a change touches all)."""
+SEMUA = 0  # in `OrangKerja`: a change that touches every summary (no person has id 0)
+
+
+def _collect_log() -> None:
+    """Move the log into the work list `OrangKerja`, in a short transaction of its own.
+
+    PostgreSQL empties the log with TRUNCATE: after a bulk import a DELETE would leave millions of
+    dead rows that every later look at the log scans until a VACUUM. The table lock waits for the
+    writers in flight and keeps new ones out only while the log is copied (milliseconds), not while
+    the summaries are recomputed. Inside a caller's transaction (which may itself have written to
+    the log) the log is moved with one DELETE ... RETURNING instead, without a table lock. Locks are
+    always taken log first, then the summaries' lock, so no two sessions wait on each other.
+    The work list survives a failed refresh and is redone.
+    """
     with connection.cursor() as cur:
-        if connection.vendor == "postgresql":
-            cur.execute(
-                f"WITH moved AS (DELETE FROM {T_LOG} RETURNING orang_id),"
-                f" ins AS (INSERT INTO {T_KERJA} (orang_id) SELECT DISTINCT orang_id FROM moved"
-                " WHERE orang_id IS NOT NULL ON CONFLICT DO NOTHING RETURNING 1)"
-                " SELECT (SELECT COUNT(*) FROM ins),"
-                " (SELECT COUNT(*) FROM moved WHERE orang_id IS NULL)"
-            )
-            persons, everything = cur.fetchone()
-        else:  # SQLite: this transaction holds the only write lock; nobody logs meanwhile
-            cur.execute(f"SELECT COUNT(*) FROM {T_LOG} WHERE orang_id IS NULL")
-            everything = cur.fetchone()[0]
+        cur.execute(f"SELECT EXISTS (SELECT 1 FROM {T_LOG})")
+        if not cur.fetchone()[0]:
+            return
+    if connection.vendor != "postgresql":
+        with transaction.atomic(), connection.cursor() as cur:
+            # SQLite: this transaction holds the only write lock; DELETE without WHERE truncates.
             cur.execute(
                 f"INSERT OR IGNORE INTO {T_KERJA} (orang_id)"
-                f" SELECT DISTINCT orang_id FROM {T_LOG} WHERE orang_id IS NOT NULL"
+                f" SELECT DISTINCT COALESCE(orang_id, {SEMUA}) FROM {T_LOG}"
             )
-            persons = cur.rowcount
             cur.execute(f"DELETE FROM {T_LOG}")
+        return
+    nested = connection.in_atomic_block
+    with transaction.atomic(), connection.cursor() as cur:
+        mode = "ROW EXCLUSIVE" if nested else "ACCESS EXCLUSIVE"
+        cur.execute(f"LOCK TABLE {T_LOG} IN {mode} MODE")
+        _lock()
+        if nested:
+            cur.execute(
+                f"WITH moved AS (DELETE FROM {T_LOG} RETURNING orang_id)"
+                f" INSERT INTO {T_KERJA} (orang_id)"
+                f" SELECT DISTINCT COALESCE(orang_id, {SEMUA}) FROM moved ON CONFLICT DO NOTHING"
+            )
+        else:
+            cur.execute(
+                f"INSERT INTO {T_KERJA} (orang_id) SELECT DISTINCT COALESCE(orang_id, {SEMUA})"
+                f" FROM {T_LOG} ON CONFLICT DO NOTHING"
+            )
+            cur.execute(f"TRUNCATE {T_LOG}")
+
+
+def _work() -> tuple[int, bool]:
+    """(persons in the work list, whether a change touches every summary)."""
+    with connection.cursor() as cur:
+        cur.execute(
+            f"SELECT COUNT(*), SUM(CASE WHEN orang_id = {SEMUA} THEN 1 ELSE 0 END) FROM {T_KERJA}"
+        )
+        persons, everything = cur.fetchone()
     return persons, bool(everything)
 
 
@@ -136,9 +168,9 @@ def _drop_all() -> None:
 
 
 def _refresh_locked() -> None:
-    """Apply the change log to every stored summary (caller holds the lock, in a transaction)."""
-    persons, everything = _take_log()
-    if not persons and not everything:
+    """Apply the work list to every stored summary (caller holds the lock, in a transaction)."""
+    persons, everything = _work()
+    if not persons:
         return
     if everything or persons > REBUILD_ABOVE:
         _drop_all()
@@ -162,6 +194,7 @@ def _refresh_locked() -> None:
 
 def refresh() -> None:
     """Bring every stored summary up to date with the registries (e.g. after an import)."""
+    _collect_log()
     with transaction.atomic():
         _lock()
         _refresh_locked()
@@ -171,6 +204,7 @@ def with_summary(ind: IndicatorDefinition, tahun: int, kabkota: str, read):
     """Call `read(ringkasan_id)` on the current summary of `ind` for `tahun` (built when missing),
     in one transaction under the summaries' lock."""
     key = kunci(ind, tahun, kabkota)
+    _collect_log()
     with transaction.atomic():
         _lock()
         _refresh_locked()

@@ -176,3 +176,21 @@ def test_raw_sql_write_is_logged(world):
         cur.execute("DELETE FROM registries_layanan WHERE jenis_id = %s", ["bansos_keluarga"])
     assert OrangBerubah.objects.filter(orang_id=world[4].pk).exists()
     _agree("IKU-3B")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_refresh_outside_a_transaction_empties_the_log():
+    """Autocommit (a web request, the worker): the log is moved with TRUNCATE on PostgreSQL."""
+    from django.db import transaction
+
+    assert not transaction.get_connection().in_atomic_block
+    people = [orang(lahir="1980-01-01"), orang(lahir="1990-01-01", kel=KEL2)]
+    for p in people:
+        ppks(p, "gelandangan", daftar="2025-01-10")
+    _agree("IKU-2")
+    layanan(people[0], "permakanan", "2025-04-01")
+    assert OrangBerubah.objects.count() == 1
+    after = _agree("IKU-2")
+    assert not OrangBerubah.objects.exists()
+    assert not ringkasan.OrangKerja.objects.exists()
+    assert after[("2025", "kota", kode_kabkota(), None)].numerator == 1
