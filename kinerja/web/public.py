@@ -2,7 +2,9 @@
 
 Figures come from the unit list frozen at approval (never the live registries), for the kota and each
 kecamatan. A figure whose denominator is below `MIN_PENYEBUT` shows `< 5` in place of its numerator,
-denominator and value (contract section 4).
+denominator and value (contract section 4). When only one kecamatan of a period is hidden, it could be
+worked out from the kota figure minus the others; the next smallest kecamatan is then hidden too
+(complementary suppression, shown as `*`).
 """
 
 from dataclasses import dataclass, field
@@ -45,6 +47,7 @@ class Sel:
     value: Decimal | None
     kecil: bool = False
     ada: bool = True  # False: no approved figure for this period
+    pelengkap: bool = False  # hidden so that a hidden neighbour cannot be worked out
 
     @classmethod
     def of(cls, fig: perf_figures.Figure | None) -> "Sel":
@@ -139,9 +142,24 @@ def public_figures(periodes: list[Periode]) -> list[IkuPublik]:
                 for p in periodes
             ]
             item.baris.append((kode, nama, cells))
+        _hide_complements(item)
         item.grafik = _chart(item, regions)
         result.append(item)
     return result
+
+
+def _hide_complements(item: IkuPublik) -> None:
+    """Per period: one hidden kecamatan beside a shown kota total -> hide the smallest shown one."""
+    kota, kecamatan = item.baris[0], item.baris[1:]
+    for i in range(len(item.periodes)):
+        if not kota[2][i].ada or kota[2][i].kecil:
+            continue
+        if sum(1 for _, _, cells in kecamatan if cells[i].kecil) != 1:
+            continue
+        shown = [cells for _, _, cells in kecamatan if cells[i].ada and not cells[i].kecil]
+        if shown:
+            smallest = min(shown, key=lambda cells: cells[i].denominator or 0)
+            smallest[i] = Sel(None, None, None, kecil=True, pelengkap=True)
 
 
 def _chart(item: IkuPublik, regions: list[tuple[str, str]]) -> str:

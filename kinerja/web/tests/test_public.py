@@ -118,3 +118,48 @@ def test_public_page_uses_only_local_assets_and_no_inline_script(client, users, 
     html = html_of(client.get(URL, {"tahun": 2025}))
     assert "https://" not in html and "<script>" not in html and "onclick" not in html
     assert "/static/kinerja/angka.css" in html
+
+
+def _item(columns):
+    """An IkuPublik with kota + kecamatan rows; `columns` = one list of denominators per row."""
+    from decimal import Decimal
+
+    from kinerja.indicators.engine.periods import Periode
+    from kinerja.web.public import IkuPublik, Sel
+
+    def sel(d):
+        if d is None:
+            return Sel(None, None, None, ada=False)
+        return Sel(None, None, None, kecil=True) if d < 5 else Sel(d, d, Decimal(100))
+
+    item = IkuPublik("IKU-2", "x", [Periode(2025, 1)], {})
+    for i, d in enumerate(columns):
+        item.baris.append((f"r{i}", f"r{i}", [sel(d)]))
+    return item
+
+
+@pytest.mark.parametrize(
+    ("dens", "hidden"),
+    [
+        ([40, 3, 20, 9, 8], {"r1": "kecil", "r4": "pelengkap"}),  # one hidden: next smallest too
+        ([40, 3, 2, 20, 15], {"r1": "kecil", "r2": "kecil"}),  # two hidden: nothing to work out
+        ([4, 3, 1, 0, 0], {f"r{i}": "kecil" for i in range(5)}),  # kota hidden
+        ([40, 20, 10, 9, 8], {}),  # nothing small
+        ([None, None, None, None, None], {}),  # not approved
+    ],
+)
+def test_complementary_suppression(dens, hidden):
+    from kinerja.web.public import _hide_complements
+
+    item = _item(dens)
+    _hide_complements(item)
+    got = {}
+    for kode, _, (c,) in item.baris:
+        if c.pelengkap:
+            got[kode] = "pelengkap"
+        elif c.kecil:
+            got[kode] = "kecil"
+    assert got == hidden
+    for _, _, (c,) in item.baris:
+        if c.kecil:
+            assert c.numerator is None and c.denominator is None and c.value is None
