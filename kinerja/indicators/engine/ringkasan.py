@@ -9,11 +9,11 @@ numerator date of each reading), so a year's figures are a scan of those rows (f
 
 Kept current: database triggers log every person whose registry rows change (`OrangBerubah`,
 migration 0008), whatever wrote them. Before a summary is read, the log is moved to a work list
-(`OrangKerja`) and, in the reading transaction, every summary recomputes the rows of those persons only, with the very stage-1 SQL
-restricted to them (`UnitQuery(only_kerja=True)`); a change that touches everything (code lists,
-regions, DTKS periods, definitions) or a very large batch drops the summaries, which are rebuilt
-whole when next read. A summary is therefore never stale (tests compare it with the direct SQL after
-each kind of change).
+(`OrangKerja`, a short transaction of its own) and then, in the reading transaction, every summary
+recomputes the rows of those persons only, with the very stage-1 SQL restricted to them
+(`UnitQuery(only_kerja=True)`); a change that touches everything (code lists, regions, DTKS periods,
+definitions) or a very large batch drops the summaries, which are rebuilt whole when next read. A
+summary is therefore never stale (tests compare it with the direct SQL after each kind of change).
 
 Refreshing and reading hold one lock (PostgreSQL advisory lock; SQLite's write lock), so two readers
 never refresh the same rows twice and a reader never sees a summary being rebuilt.
@@ -112,9 +112,11 @@ def _collect_log() -> None:
     dead rows that every later look at the log scans until a VACUUM. The table lock waits for the
     writers in flight and keeps new ones out only while the log is copied (milliseconds), not while
     the summaries are recomputed. Inside a caller's transaction (which may itself have written to
-    the log) the log is moved with one DELETE ... RETURNING instead, without a table lock. Locks are
-    always taken log first, then the summaries' lock, so no two sessions wait on each other.
-    The work list survives a failed refresh and is redone.
+    the log) the log is moved with one DELETE ... RETURNING instead, without a table lock. The
+    summaries' lock is taken first, so a long rebuild elsewhere never holds writers back. (A
+    transaction that writes registry rows and then reads figures itself, while another session
+    collects, can deadlock; PostgreSQL then cancels one of the two. No code path of Kinerja does
+    both in one transaction.) The work list survives a failed refresh and is redone.
     """
     with connection.cursor() as cur:
         cur.execute(f"SELECT EXISTS (SELECT 1 FROM {T_LOG})")
@@ -131,9 +133,9 @@ def _collect_log() -> None:
         return
     nested = connection.in_atomic_block
     with transaction.atomic(), connection.cursor() as cur:
+        _lock()
         mode = "ROW EXCLUSIVE" if nested else "ACCESS EXCLUSIVE"
         cur.execute(f"LOCK TABLE {T_LOG} IN {mode} MODE")
-        _lock()
         if nested:
             cur.execute(
                 f"WITH moved AS (DELETE FROM {T_LOG} RETURNING orang_id)"
