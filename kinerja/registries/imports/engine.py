@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from ..models import Impor
@@ -29,6 +29,9 @@ from .rejects import RejectsWriter
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 2000
+# PostgreSQL pays a fixed cost per statement and per COMMIT (and per statement-level trigger):
+# 5,000-row batches are about 10% faster there; SQLite gains nothing (D19d).
+BATCH_SIZE_POSTGRES = 5000
 GC_THRESHOLD = 200_000
 REJECTS_SUFFIX = ".rejected.csv"
 
@@ -60,6 +63,10 @@ def get_kind(kind: str) -> type[Kind]:
         raise FileUnusable(f"Jenis data '{kind}' tidak dikenal (pilih: {known}).") from None
 
 
+def default_batch_size() -> int:
+    return BATCH_SIZE_POSTGRES if connection.vendor == "postgresql" else BATCH_SIZE
+
+
 def default_rejects_path(path: Path) -> Path:
     return Path(str(path) + REJECTS_SUFFIX)
 
@@ -84,7 +91,7 @@ def run_import(
     rejects_path: Path | None = None,
     original_name: str | None = None,
     progress: Callable[[int], None] | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
     on_reject: Callable[[int, str], None] | None = None,
     write_rejects: bool = True,
 ) -> ImportResult:
@@ -102,7 +109,7 @@ def run_import(
             rejects_path=rejects_path,
             original_name=original_name,
             progress=progress,
-            batch_size=batch_size,
+            batch_size=batch_size or default_batch_size(),
             on_reject=on_reject,
             write_rejects=write_rejects,
         )

@@ -15,6 +15,8 @@ from typing import Any
 
 from django.db import connection, models
 
+from .pgarray import array_literal
+
 CHUNK = 1000
 
 
@@ -145,7 +147,7 @@ def _history_from_records(cursor, plan: _Plan, ids: list[int], now_db, user_id, 
     )
     head += f"FROM {qn(plan.table)} WHERE {qn(plan.pk_column)} "
     if connection.vendor == "postgresql":
-        cursor.execute(head + "= ANY(%s)", [*params, ids])
+        cursor.execute(head + "= ANY(%s::bigint[])", [*params, array_literal(ids)])
     else:
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]

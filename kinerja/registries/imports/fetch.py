@@ -3,8 +3,8 @@
 A batch asks for up to ten thousand keys at once; Django's `__in` lookup prepares each of them
 through the field machinery and builds a model-agnostic row, which at a million rows costs more than
 the query. These helpers send one parameterised query and convert only what SQLite returns as text.
-On PostgreSQL a list of keys is one array parameter (`= ANY(%s)`, `unnest(...)`), so the client does
-not parse a statement with thousands of placeholders; on SQLite the statement goes to the DB-API
+On PostgreSQL a list of keys is one array parameter (`= ANY(%s)`, `unnest(...)`), sent as one array
+literal (`pgarray`), so the client does not build a statement with thousands of placeholders; on SQLite the statement goes to the DB-API
 cursor with `?` marks, skipping Django's rewriting of every `%s`.
 """
 
@@ -15,6 +15,8 @@ from contextlib import closing
 from typing import Any
 
 from django.db import connection, models
+
+from .pgarray import array_literal
 
 SQLITE_MAX_PARAMS = 30_000  # below SQLite's default limit of 32,766 bound parameters
 
@@ -87,7 +89,7 @@ def select(
             params.extend(values)
         else:
             conditions.append(f"{qn(field.column)} = ANY(%s::{_array_type(field)}[])")
-            params.append(list(values))
+            params.append(array_literal(values))
     sql = f"SELECT {', '.join(qn(f.column) for f in fields)} FROM {qn(meta.db_table)}" + (
         f" WHERE {' AND '.join(conditions)}" if conditions else ""
     )
@@ -119,7 +121,7 @@ def select_keys(
         # when the table's statistics are stale (a table that has just grown by a bulk load
         # would otherwise get a sort or hash of the whole table per batch).
         arrays = ", ".join(f"%s::{_array_type(f)}[]" for f in key_fields)
-        params = [list(column) for column in zip(*keys, strict=True)]
+        params = [array_literal(column) for column in zip(*keys, strict=True)]
         sql = (
             f"SELECT {cols} FROM unnest({arrays}) AS k({', '.join(names)}) "
             f"CROSS JOIN LATERAL (SELECT * FROM {qn(meta.db_table)} t WHERE {on} OFFSET 0) t"

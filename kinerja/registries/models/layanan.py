@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
-from .base import Tercatat, default_kabkota
+from .base import Impor, Tercatat, default_kabkota
 
 
 class SumberDana(models.TextChoices):
@@ -16,7 +16,8 @@ class Layanan(Tercatat):
 
     The largest registry (a million rows and more), written by bulk imports: it keeps only indexes
     that a query needs (D19b). `orang` is served by the natural key (orang first), `kode_kabkota`
-    and `jenis` by the (kode_kabkota, jenis, tanggal) index.
+    and `jenis` by the (kode_kabkota, jenis, tanggal) index. On PostgreSQL `jenis` is checked once
+    per statement by a trigger and `impor` is a plain indexed pointer (D19c, migration 0004).
     """
 
     kode_kabkota = models.CharField("kab/kota", max_length=5, default=default_kabkota)
@@ -29,6 +30,7 @@ class Layanan(Tercatat):
         related_name="+",
         verbose_name="jenis layanan",
         db_index=False,
+        db_constraint=False,  # PostgreSQL: statement-level trigger (D19c); SQLite: inline FK
     )
     tanggal = models.DateField("tanggal")
     program = models.CharField("program", max_length=200, blank=True, default="")
@@ -45,6 +47,15 @@ class Layanan(Tercatat):
         verbose_name="kejadian bencana",
     )
     keterangan = models.TextField("keterangan", blank=True)
+    # The import that last wrote the record: a log pointer, no database constraint (D19c).
+    impor = models.ForeignKey(
+        Impor,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_constraint=False,
+    )
 
     # History rows are read per record (by `id`) and by date: no index on the other columns.
     history = HistoricalRecords(
