@@ -4,6 +4,7 @@ Each batch is one transaction: a crash (even kill -9) loses at most the batch in
 of it, and running the same file again completes the job, since rows are matched on natural keys.
 """
 
+import datetime as dt
 import gc
 import itertools
 import logging
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ..models import Impor
@@ -173,6 +175,7 @@ def _run_import(
             file_sumber=str(path)[:500],
         )
         result.impor_id = ctx.impor.pk
+        close_interrupted(ctx.impor)
     if write_rejects:
         rejects_path = Path(rejects_path) if rejects_path else default_rejects_path(path)
     rejects = RejectsWriter(
@@ -199,7 +202,10 @@ def _run_import(
             result.accepted = result.rows_read - result.rejected
             if ctx.impor is not None:
                 Impor.objects.filter(pk=ctx.impor.pk).update(
-                    baris_dibaca=result.rows_read, diterima=result.accepted, ditolak=result.rejected
+                    baris_dibaca=result.rows_read,
+                    diterima=result.accepted,
+                    ditolak=result.rejected,
+                    diperbarui=timezone.now(),
                 )
             if progress is not None:
                 progress(result.rows_read)
@@ -229,6 +235,30 @@ def _run_import(
             file_tolakan=str(result.rejects_path or ""),
         )
     return result
+
+
+# An import that has not finished a batch for this long is taken for dead (kill -9, power cut).
+TERPUTUS_SETELAH = dt.timedelta(minutes=10)
+
+
+def close_interrupted(baru: Impor) -> int:
+    """Mark earlier runs of the same file that died mid-way ("berjalan" with no progress for
+    TERPUTUS_SETELAH) as failed, naming the run that takes over: re-running a file completes it."""
+    batas = timezone.now() - TERPUTUS_SETELAH
+    return (
+        Impor.objects.filter(
+            kode_kabkota=baru.kode_kabkota,
+            jenis=baru.jenis,
+            nama_file=baru.nama_file,
+            status=Impor.Status.BERJALAN,
+        )
+        .exclude(pk=baru.pk)
+        .filter(Q(diperbarui__lt=batas) | Q(diperbarui__isnull=True, mulai__lt=batas))
+        .update(
+            status=Impor.Status.GAGAL,
+            pesan=f"Terputus tanpa selesai (proses berhenti); diulang oleh impor #{baru.pk}.",
+        )
+    )
 
 
 def _batches(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:

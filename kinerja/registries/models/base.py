@@ -25,6 +25,8 @@ class Impor(models.Model):
     )
     mulai = models.DateTimeField("mulai", auto_now_add=True)
     selesai = models.DateTimeField("selesai", null=True, blank=True)
+    # Set after every batch: an import still "berjalan" long after it is one whose process died.
+    diperbarui = models.DateTimeField("terakhir maju", null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.MENUNGGU)
     uji_coba = models.BooleanField("uji coba (dry run)", default=False)
     baris_dibaca = models.PositiveIntegerField(default=0)

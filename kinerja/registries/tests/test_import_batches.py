@@ -310,3 +310,32 @@ def test_dtks_periode_and_member(tmp_path):
         (dt.date(2024, 1, 1), 4), (dt.date(2024, 7, 1), None)
     ]  # fmt: skip
     assert Orang.objects.count() == 1
+
+
+def test_killed_import_is_closed_by_the_rerun(tmp_path, monkeypatch):
+    """kill -9 leaves no chance to mark the run: the next run of the same file marks it failed,
+    once it has made no progress for TERPUTUS_SETELAH; a run still making progress is left alone."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from kinerja.registries.imports.engine import TERPUTUS_SETELAH
+
+    path = write_csv(tmp_path / "l.csv", LAYANAN, layanan_rows(5))
+    long_ago = timezone.now() - TERPUTUS_SETELAH - dt.timedelta(minutes=1)
+    dead = Impor.objects.create(jenis="layanan", nama_file="l.csv", status="berjalan")
+    Impor.objects.filter(pk=dead.pk).update(mulai=long_ago, diperbarui=long_ago, baris_dibaca=2)
+    alive = Impor.objects.create(jenis="layanan", nama_file="l.csv", status="berjalan")
+    Impor.objects.filter(pk=alive.pk).update(diperbarui=timezone.now())
+    other_file = Impor.objects.create(jenis="layanan", nama_file="x.csv", status="berjalan")
+    Impor.objects.filter(pk=other_file.pk).update(mulai=long_ago)
+
+    result = run_import("layanan", path, batch_size=2)
+    assert (result.accepted, result.rejected) == (5, 0)
+    dead.refresh_from_db()
+    assert dead.status == "gagal"
+    assert f"diulang oleh impor #{result.impor_id}" in dead.pesan
+    assert Impor.objects.get(pk=alive.pk).status == "berjalan"
+    assert Impor.objects.get(pk=other_file.pk).status == "berjalan"
+    new = Impor.objects.get(pk=result.impor_id)
+    assert new.status == "selesai" and new.diperbarui is not None
