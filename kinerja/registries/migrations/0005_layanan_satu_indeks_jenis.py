@@ -1,8 +1,11 @@
-"""Layanan drops its (kode_kabkota, jenis, tanggal) index (docs/keputusan-desain.md D19e).
+"""Layanan drops two indexes that others already cover (docs/keputusan-desain.md D19e).
 
-The IKU engine's index `eng_layanan_jenis_tgl_orang` (kode_kabkota, jenis_id, tanggal, orang_id,
-indicators/0007) starts with the same three columns, so it serves the registry lists' filters as
-well; keeping both cost every imported row one more index entry. RemoveIndex is a plain DROP INDEX
+- (kode_kabkota, jenis, tanggal): the IKU engine's index `eng_layanan_jenis_tgl_orang`
+  (kode_kabkota, jenis_id, tanggal, orang_id, indicators/0007) starts with the same three columns.
+- (orang, tanggal): the natural key (orang, jenis, tanggal, program, bencana) starts with `orang`,
+  so a person's services (person page, the engine's summary refresh) are found by it.
+
+Each cost every imported row one more index entry. RemoveIndex is a plain DROP INDEX
 on SQLite too (no table rebuild: the triggers of indicators/0006 and 0008 stay).
 """
 
@@ -19,5 +22,9 @@ class Migration(migrations.Migration):
         migrations.RemoveIndex(
             model_name="layanan",
             name="registries__kode_ka_cc9dc7_idx",
+        ),
+        migrations.RemoveIndex(
+            model_name="layanan",
+            name="registries__orang_i_4b359a_idx",
         ),
     ]

@@ -83,9 +83,9 @@ class Layanan(Tercatat):
                 condition=models.Q(nilai_rp__isnull=True) | models.Q(nilai_rp__gte=0),
             ),
         ]
-        # Filters by kab/kota, type and date use the IKU engine's index (kode_kabkota, jenis_id,
-        # tanggal, orang_id) of indicators/0007, which holds the same columns first (D19e).
-        indexes = [models.Index(fields=["orang", "tanggal"])]
+        # No other index (D19e): a person's services are found by the natural key (it starts with
+        # `orang`); filters by kab/kota, type and date use the IKU engine's index (kode_kabkota,
+        # jenis_id, tanggal, orang_id) of indicators/0007, which holds the same columns first.
 
     def __str__(self) -> str:
         return f"{self.jenis_id} {self.tanggal}"
