@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from django.core.cache import caches
 from django.db import connection
-from django.forms.models import model_to_dict
 
 from ..models import VersiData
 from .aggregate import Result
@@ -34,7 +33,7 @@ def data_stamp() -> str:
 def _key(
     ind: IndicatorDefinition, periode: Periode, split: str | None, kabkota: str, stamp: str
 ) -> str:
-    definition = [model_to_dict(ind.default), model_to_dict(ind.literal)]
+    definition = ind.state()
     text = repr((kabkota, ind.kode, definition, periode.label, split, stamp))
     return "counts:" + hashlib.sha256(text.encode()).hexdigest()
 

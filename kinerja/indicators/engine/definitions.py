@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.forms.models import model_to_dict
 
 from ..models import Definisi, Indikator, Keputusan
 
@@ -26,6 +27,10 @@ class IndicatorDefinition:
 
     def reading(self, bacaan: str) -> Definisi:
         return self.literal if bacaan == "literal" else self.default
+
+    def state(self) -> list[dict]:
+        """Every field of both readings: what a stored result computed from them depends on."""
+        return [model_to_dict(self.default), model_to_dict(self.literal)]
 
 
 def kode_kabkota() -> str:

@@ -22,7 +22,6 @@ never refresh the same rows twice and a reader never sees a summary being rebuil
 import hashlib
 
 from django.db import connection, transaction
-from django.forms.models import model_to_dict
 
 from ..models import Keluarga, OrangBerubah, OrangKerja, Ringkasan, RingkasanUnit
 from .definitions import IndicatorDefinition, definition_pair, layanan_codes
@@ -55,7 +54,7 @@ def summarised(ind: IndicatorDefinition) -> bool:
 
 def kunci(ind: IndicatorDefinition, tahun: int, kabkota: str) -> str:
     """Everything a summary depends on besides the registries themselves."""
-    definition = [model_to_dict(ind.default), model_to_dict(ind.literal)]
+    definition = ind.state()
     codes = [layanan_codes(ind.default), layanan_codes(ind.literal)]
     text = repr((SKEMA, kabkota, ind.kode, tahun, definition, codes))
     return hashlib.sha256(text.encode()).hexdigest()
