@@ -215,6 +215,8 @@ LOGGING = {
 
 # Data quality: a registration still open this many years after tanggal_daftar is flagged.
 KINERJA_REGISTRASI_TERBUKA_TAHUN = envint("KINERJA_REGISTRASI_TERBUKA_TAHUN", "3")
+# Imports write batch N in a second thread while batch N+1 is checked (D19g); 0 turns it off.
+KINERJA_IMPOR_PARALEL = envint("KINERJA_IMPOR_PARALEL", "1") != 0
 
 # Letterhead and signatory for documents (configurable per deployment).
 KINERJA_KOP = {

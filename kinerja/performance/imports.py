@@ -51,7 +51,7 @@ class TargetKind(Kind):
         except ValidationError as exc:
             raise _rejected(exc) from None
 
-    def new_batch(self, persons):
+    def new_batch(self, persons, prev=None):
         batch = super().new_batch(persons)
         batch.staged = {}
         return batch
@@ -91,7 +91,7 @@ class AnggaranKind(Kind):
         except ValidationError as exc:
             raise _rejected(exc) from None
 
-    def new_batch(self, persons):
+    def new_batch(self, persons, prev=None):
         batch = super().new_batch(persons)
         batch.staged = {}
         return batch

@@ -13,17 +13,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from django.db import IntegrityError, connection, transaction
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
 from ..models import Impor
+from .batches import Checked, Rejected, check_rows, process_batch
 from .context import ImportContext
-from .errors import FileUnusable, RowRejected
-from .identity import PersonBook, parse_identity
+from .errors import FileUnusable
 from .kinds import KINDS, Kind
+from .pipeline import can_pipeline, pipelined
 from .readahead import ReadAhead
 from .reader import Row, Source, open_source
 from .rejects import RejectsWriter
@@ -48,6 +48,7 @@ class ImportResult:
     impor_id: int | None = None
     fatal: str | None = None  # the file could not be used at all: nothing was saved
     dry_run: bool = False
+    paralel: bool = False  # written in a second thread while the next batch was checked (D19g)
 
     @property
     def exit_code(self) -> int:
@@ -190,9 +191,13 @@ def _run_import(
     if kind_cls.pure_parse:
         ctx.load_lists()
         checked = ahead = ReadAhead(checked)
+    result.paralel = can_pipeline(kind_obj, ctx)
+    if result.paralel:
+        outcomes = pipelined(kind_obj, checked, ctx)
+    else:
+        outcomes = _one_by_one(kind_obj, checked, ctx)
     try:
-        for batch in checked:
-            outcome = process_batch(kind_obj, batch, ctx)
+        for batch, outcome in outcomes:
             for row, reason in outcome:
                 rejects.write(row.number, row.raw, reason)
                 if on_reject is not None:
@@ -210,6 +215,7 @@ def _run_import(
             if progress is not None:
                 progress(result.rows_read)
     except BaseException as exc:
+        outcomes.close()  # waits for a batch still being written
         if ahead is not None:
             ahead.close()
         source.close()
@@ -266,81 +272,8 @@ def _batches(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
         yield chunk
 
 
-@dataclass(slots=True)
-class Checked:
-    """One batch after the checks that need no database: the rows that passed, with what the kind
-    parsed from them, and the rows already rejected."""
-
-    rows: list[Row]
-    items: list[tuple[Row, Any]]
-    rejected: list[tuple[Row, str]]
-
-
-def check_rows(kind: Kind, rows: list[Row], ctx: ImportContext) -> Checked:
-    """Each row on its own (no database): its columns and its identity columns."""
-    rejected: list[tuple[Row, str]] = []
-    items = []
-    parse = kind.parse
-    need_nik = kind.identity_needs_nik
-    for row in rows:
-        try:
-            item = parse(row.values)
-            if kind.identity:
-                item.identity = parse_identity(row.values, ctx, need_nik=need_nik)
-        except RowRejected as exc:
-            rejected.append((row, str(exc)))
-            continue
-        items.append((row, item))
-    return Checked(rows, items, rejected)
-
-
-def process_batch(kind: Kind, batch: Checked, ctx: ImportContext) -> list[tuple[Row, str]]:
-    """Check against the database and (unless dry run) write one batch; returns the rejected rows
-    with their reasons, in row order.
-
-    Everything is checked before anything is written. Should the database still refuse the batch
-    (another writer got there first), the batch is rolled back and its rows retried one by one,
-    each in a savepoint, so one bad row cannot take the others down.
-    """
-    try:
-        return _process(kind, batch, ctx)
-    except IntegrityError:
-        if ctx.dry_run or len(batch.rows) == 1:
-            raise
-        log.warning("impor %s: batch refused by the database, retrying row by row", ctx.kind)
-    rejected: list[tuple[Row, str]] = list(batch.rejected)
-    for row, _ in batch.items:
-        try:
-            rejected += _process(kind, check_rows(kind, [row], ctx), ctx)
-        except IntegrityError as exc:
-            rejected.append(
-                (row, f"ditolak basis data: data bertentangan dengan data lain ({exc})")
-            )
-    rejected.sort(key=lambda r: r[0].number)
-    return rejected
-
-
-def _process(kind: Kind, checked: Checked, ctx: ImportContext) -> list[tuple[Row, str]]:
-    rejected = list(checked.rejected)
-    persons = PersonBook(ctx) if kind.identity else None
-    batch = kind.new_batch(persons)
-    items = [item for _, item in checked.items]
-    if persons is not None:
-        persons.prefetch([item.identity for item in items])
-    kind.prefetch(batch, items)
-    for row, item in checked.items:
-        try:
-            plan = persons.plan(item.identity) if persons is not None else None
-            kind.apply(batch, item, plan, row.number)
-        except RowRejected as exc:
-            rejected.append((row, str(exc)))
-    if ctx.dry_run:
-        if persons is not None:
-            persons.remember()
-    else:
-        with transaction.atomic():
-            if persons is not None:
-                persons.write()
-            kind.write(batch)
-    rejected.sort(key=lambda r: r[0].number)
-    return rejected
+def _one_by_one(
+    kind: Kind, batches: Iterator[Checked], ctx: ImportContext
+) -> Iterator[tuple[Checked, Rejected]]:
+    for batch in batches:
+        yield batch, process_batch(kind, batch, ctx)

@@ -173,12 +173,15 @@ class PersonPlan:
 class PersonBook:
     """The people of one batch, found with set-based queries, then kept up to date row by row."""
 
-    def __init__(self, ctx: ImportContext) -> None:
+    def __init__(self, ctx: ImportContext, prev: "PersonBook | None" = None) -> None:
         self.ctx = ctx
         self.stage = Stage(Orang, PERSON_FIELDS)
         self.by_nik: dict[str, Person] = {}
         self.by_id_lokal: dict[str, Person] = {}
         self.by_pk: dict[int, Person] = {}
+        # The previous batch's people, while it may still be uncommitted (see stage.py): they win
+        # over the database. Only people this batch names are taken over.
+        self.prev = prev
 
     def _register(self, person: Person) -> None:
         if person.values.get("nik"):
@@ -189,15 +192,43 @@ class PersonBook:
     def _load(self, pk: int, values: dict[str, Any]) -> None:
         if pk in self.by_pk:
             return
+        prev = self.prev
+        if prev is not None and (person := prev.by_pk.get(pk)) is not None:
+            self._adopt(person)
+            return
         person = Person(pk, values, values)  # plan() never mutates, it replaces
         self.stage.items[pk] = person
         self.by_pk[pk] = person
         self._register(person)
 
+    def _adopt(self, person: Person) -> None:
+        """Take over a person of the previous batch, with the values it gave them. One it created
+        has no id yet (it gets it when that batch is committed, before this one is written)."""
+        if person.pk is not None:
+            if person.pk in self.by_pk:
+                return
+            self.by_pk[person.pk] = person
+            self.stage.items[person.pk] = person
+        else:
+            self.stage.items[person] = person
+        self._register(person)
+
+    def _from_prev(self, niks: set[str], ids: set[str]) -> None:
+        prev = self.prev
+        for keys, known in ((niks, prev.by_nik), (ids, prev.by_id_lokal)):
+            for k in [k for k in keys if k in known]:
+                keys.discard(k)
+                self._adopt(known[k])
+        # An identifier of an adopted person is not looked up again.
+        niks -= self.by_nik.keys()
+        ids -= self.by_id_lokal.keys()
+
     def prefetch(self, identities: list[Identity]) -> None:
         """Everyone the batch's identifiers name, in at most three queries."""
         niks = {i.nik for i in identities if i.nik} - self.by_nik.keys()
         ids = {i.id_lokal for i in identities if i.id_lokal} - self.by_id_lokal.keys()
+        if self.prev is not None:
+            self._from_prev(niks, ids)
         overlay = self.ctx.overlay
         pks: set[int] = set()
         if overlay is not None:
@@ -275,6 +306,10 @@ class PersonBook:
 
     def write(self) -> None:
         self.stage.write(self.ctx)
+
+    def release(self) -> None:
+        """This batch is committed: the next one need not take over its people."""
+        self.prev = None
 
     def remember(self) -> None:
         """Dry run: keep the identifiers this batch would have written, for later batches."""

@@ -4,6 +4,11 @@ A row is checked against what is staged (rows earlier in the batch) and what the
 (earlier batches), so duplicates in a file update instead of duplicating. Nothing is written until the
 whole batch is planned; then new records are bulk-created and changed ones bulk-updated, both with
 their django-simple-history rows, and records that did not change are not touched at all.
+
+Writing is split in two so that it can run in another thread (`writer.py`, D19g): `plan_write` (the
+importing thread) takes a snapshot of what to write, and `StageWrite.run` (the writer) writes it.
+While batch N is being written, batch N+1 is planned with batch N's records carried over (`prev`):
+the database does not hold them yet, and they are what it will hold once N is committed.
 """
 
 from collections.abc import Hashable, Iterable
@@ -19,9 +24,12 @@ WRITE_CHUNK = 1000
 
 
 class Staged:
-    """One record of the batch: `pk` None until created; `orig` the values the database holds."""
+    """One record of the batch: `pk` None until created; `orig` the values the database holds (or
+    will hold once the batch being written is committed). `new_pk` is set by the writer; the
+    importing thread moves it to `pk` once the batch is committed (`StageWrite.settle`), so what it
+    sees never changes while it plans the next batch."""
 
-    __slots__ = ("pk", "values", "orig", "row", "__weakref__")
+    __slots__ = ("pk", "values", "orig", "row", "new_pk", "__weakref__")
 
     def __init__(
         self, pk: int | None, values: dict[str, Any], orig: dict[str, Any] | None, row=None
@@ -30,6 +38,7 @@ class Staged:
         self.values = values
         self.orig = orig
         self.row = row
+        self.new_pk = None
 
     @property
     def changed(self) -> list[str]:
@@ -42,34 +51,48 @@ class Staged:
 
 def _resolve(value: Any) -> Any:
     # A foreign key to a record created earlier in the same batch: its pk is known only after writing.
-    return value.pk if isinstance(value, Staged) else value
+    if isinstance(value, Staged):
+        return value.pk if value.pk is not None else value.new_pk
+    return value
 
 
 class Stage:
-    def __init__(self, model: type[models.Model], fields: Iterable[str]) -> None:
+    def __init__(
+        self,
+        model: type[models.Model],
+        fields: Iterable[str],
+        prev: "Stage | None" = None,
+    ) -> None:
         self.model = model
         self.fields = tuple(fields)
         self.items: dict[Hashable, Staged] = {}
         self.history = hasattr(model, "history")
+        # The previous batch's records, while it may still be uncommitted: they win over the
+        # database. Only this batch's own records are carried to the next (memory stays flat).
+        self.prev: dict[Hashable, Staged] = prev.items if prev is not None else {}
 
     def get(self, key: Hashable) -> Staged | None:
-        return self.items.get(key)
+        staged = self.items.get(key)
+        if staged is None and (staged := self.prev.get(key)) is not None:
+            self.items[key] = staged
+        return staged
 
     def load(self, key: Hashable, pk: int, values: dict[str, Any]) -> Staged:
-        """A record the database holds (unless an earlier row of the batch already staged it)."""
-        staged = self.items.get(key)
+        """A record the database holds (unless an earlier row of the batch, or the previous batch,
+        already staged it)."""
+        staged = self.get(key)
         if staged is None:
             staged = self.items[key] = Staged(pk, values, values)  # rows replace, never mutate
         return staged
 
     def merged(self, key: Hashable, given: dict[str, Any], defaults: dict[str, Any]) -> dict:
         """The record's values if this row were applied; given values only (empty never erases)."""
-        staged = self.items.get(key)
+        staged = self.get(key)
         base = staged.values if staged is not None else defaults
         return {**base, **given}
 
     def put(self, key: Hashable, values: dict[str, Any], row: int) -> Staged:
-        staged = self.items.get(key)
+        staged = self.get(key)
         if staged is None:
             staged = self.items[key] = Staged(None, values, None, row)
         elif staged.values != values:
@@ -78,14 +101,25 @@ class Stage:
         return staged
 
     def write(self, ctx: ImportContext) -> tuple[int, int]:
-        """Create new records, update changed ones; returns (created, updated)."""
-        creates = [s for s in self.items.values() if s.pk is None]
-        updates = [s for s in self.items.values() if s.pk is not None and s.changed]
-        if creates:
-            self._create(creates, ctx)
-        if updates:
-            self._update(updates, ctx)
-        return len(creates), len(updates)
+        """Create new records, update changed ones, now; returns (created, updated)."""
+        plan = self.plan_write()
+        plan.run(ctx)
+        plan.settle()
+        return len(plan.creates), len(plan.updates)
+
+    def plan_write(self) -> "StageWrite":
+        """What to write, as it stands now (the importing thread). The staged records count as
+        written from here on: the next batch compares its rows with these values."""
+        creates, updates = [], []
+        for s in self.items.values():
+            if s.pk is None:
+                creates.append((s, s.values, s.row))
+            elif s.changed:
+                updates.append((s, s.values, s.changed, s.row))
+            else:
+                continue
+            s.orig = s.values  # values dicts are replaced, never changed in place
+        return StageWrite(self, creates, updates)
 
     def _audit(self, ctx: ImportContext, row: int | None) -> dict[str, Any]:
         return {
@@ -97,7 +131,7 @@ class Stage:
     def _reason(self, ctx: ImportContext, row: int | None) -> str:
         return f"impor #{ctx.impor.pk} baris {row}" if ctx.impor else f"impor baris {row}"
 
-    def _create(self, creates: list[Staged], ctx: ImportContext) -> None:
+    def _create(self, creates: list[tuple[Staged, dict, int]], ctx: ImportContext) -> None:
         audit = {
             "kode_kabkota": ctx.kabkota,
             "created_by_id": ctx.user_id,
@@ -106,11 +140,11 @@ class Stage:
         }
         rows = []
         refs = [f for f in self.fields if f.endswith("_id")]
-        for s in creates:
-            row = {**s.values, **audit, "impor_baris": s.row}
+        for _, values, row_number in creates:
+            row = {**values, **audit, "impor_baris": row_number}
             for f in refs:
                 if isinstance(row.get(f), Staged):
-                    row[f] = row[f].pk
+                    row[f] = _resolve(row[f])
             rows.append(row)
         ids = insert_with_history(
             self.model,
@@ -118,25 +152,23 @@ class Stage:
             now=ctx.now,
             user_id=ctx.user_id,
         )
-        for s, pk in zip(creates, ids, strict=True):
-            s.pk = pk
-            s.orig = dict(s.values)
+        for (s, _, _), pk in zip(creates, ids, strict=True):
+            s.new_pk = pk
 
-    def _update(self, updates: list[Staged], ctx: ImportContext) -> None:
-        current = self.model.objects.in_bulk([s.pk for s in updates])
+    def _update(self, updates: list[tuple[Staged, dict, list, int]], ctx: ImportContext) -> None:
+        current = self.model.objects.in_bulk([s.pk for s, _, _, _ in updates])
         fields: set[str] = {"updated_at", "updated_by_id", "impor_id", "impor_baris"}
         objs = []
-        for s in updates:
+        for s, values, changed, row_number in updates:
             obj = current[s.pk]
-            for f in s.changed:
-                setattr(obj, f, _resolve(s.values[f]))
+            for f in changed:
+                setattr(obj, f, _resolve(values[f]))
                 fields.add(f)
-            for f, v in self._audit(ctx, s.row).items():
+            for f, v in self._audit(ctx, row_number).items():
                 setattr(obj, f, v)
             obj.updated_at = ctx.now
-            obj._change_reason = self._reason(ctx, s.row)
+            obj._change_reason = self._reason(ctx, row_number)
             objs.append(obj)
-            s.orig = dict(s.values)
         names = [
             self.model._meta.get_field(f.removesuffix("_id")).name if f.endswith("_id") else f
             for f in fields
@@ -152,3 +184,23 @@ class Stage:
             )
         else:
             self.model.objects.bulk_update(objs, names, batch_size=WRITE_CHUNK)
+
+
+class StageWrite:
+    """A snapshot of one stage's writes; `run` may be called from the writer thread."""
+
+    def __init__(self, stage: Stage, creates: list, updates: list) -> None:
+        self.stage = stage
+        self.creates = creates
+        self.updates = updates
+
+    def run(self, ctx: ImportContext) -> None:
+        if self.creates:
+            self.stage._create(self.creates, ctx)
+        if self.updates:
+            self.stage._update(self.updates, ctx)
+
+    def settle(self) -> None:
+        """The batch is committed: the created records have their ids (importing thread)."""
+        for s, _, _ in self.creates:
+            s.pk = s.new_pk

@@ -3,7 +3,11 @@
 A kind is one small module: a `Kind` subclass registered with `@register`. The engine reads the file,
 calls `parse` on each row (pure checks, no database), then for each batch `prefetch` (set-based
 queries), `apply` per row (may reject; changes only the batch's staged state, and only after every
-check passed) and `write` (inside the batch's transaction).
+check passed) and writes the stages `stages` lists, in that order, inside the batch's transaction.
+
+A `pipelined` kind is planned one batch ahead of its writing (D19g): `new_batch` then receives the
+previous batch, whose records its stages must take over (`Stage(..., prev=...)`), because the
+database may not hold them yet.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ..columns import Column
 from ..context import ImportContext
 from ..errors import RowRejected  # noqa: F401  (for kinds)
+from ..stage import Stage
 
 # The helpers kinds use in parse(), shared with the identity columns; kinds import them from here.
 from ..values import (  # noqa: F401
@@ -42,6 +47,14 @@ class Batch:
         self.ctx = ctx
         self.persons = persons
 
+    def release(self) -> None:
+        """The previous batch is committed: drop what was taken over from it (memory)."""
+        if self.persons is not None:
+            self.persons.release()
+        for value in vars(self).values():
+            if isinstance(value, Stage):
+                value.prev = {}
+
 
 class Kind:
     name: ClassVar[str]
@@ -52,6 +65,10 @@ class Kind:
     # `parse` reads only the row and the context's code lists (`ImportContext.load_lists`), never
     # the database: the engine may then run it in its read-ahead thread.
     pure_parse: ClassVar[bool] = False
+    # Batch N+1 may be planned while batch N is written in another thread (D19g); `new_batch`
+    # must then take batch N's records over. Kinds whose keys change once a record has an id
+    # (dtks: the period) or that read other records per batch (psks, pelatihan, bencana) do not.
+    pipelined: ClassVar[bool] = False
 
     def __init__(self, ctx: ImportContext) -> None:
         self.ctx = ctx
@@ -84,7 +101,8 @@ class Kind:
     def identity_of(self, item: Any) -> Identity | None:
         return getattr(item, "identity", None)
 
-    def new_batch(self, persons: PersonBook | None) -> Batch:
+    def new_batch(self, persons: PersonBook | None, prev: Batch | None = None) -> Batch:
+        """A new batch's state; `prev` (pipelined kinds only) the batch that may be uncommitted."""
         return Batch(self.ctx, persons)
 
     def prefetch(self, batch: Batch, items: list[Any]) -> None:
@@ -95,6 +113,10 @@ class Kind:
         before staging anything (the engine commits the person only through `commit_person`)."""
         raise NotImplementedError
 
+    def stages(self, batch: Batch) -> list[Stage]:
+        """The batch's stages in the order they are written (after its people)."""
+        return []
+
     def write(self, batch: Batch) -> None:
-        """Write what the batch staged (the engine has written its people already)."""
-        raise NotImplementedError
+        """What the batch writes other than its stages (through services), after them, in the
+        batch's transaction. Not for pipelined kinds: it runs in the writer thread."""

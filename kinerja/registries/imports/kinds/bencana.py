@@ -63,7 +63,7 @@ class BencanaKind(Kind):
         check_period(mulai, selesai, names=TANGGAP)
         return Item(kode, given)
 
-    def new_batch(self, persons):
+    def new_batch(self, persons, prev=None):
         batch = super().new_batch(persons)
         batch.stage = Stage(Bencana, FIELDS)
         return batch
@@ -93,5 +93,5 @@ class BencanaKind(Kind):
         )
         batch.stage.put(key, values, row)
 
-    def write(self, batch):
-        batch.stage.write(self.ctx)
+    def stages(self, batch):
+        return [batch.stage]

@@ -59,7 +59,7 @@ class DtksKind(Kind):
                 raise RowRejected(str(exc)) from None
         return Item(periode, desil)
 
-    def new_batch(self, persons):
+    def new_batch(self, persons, prev=None):
         batch = super().new_batch(persons)
         batch.periode = Stage(DtksPeriode, ("periode",))
         batch.stage = Stage(DtksAnggota, FIELDS)
@@ -88,6 +88,5 @@ class DtksKind(Kind):
         values = batch.stage.merged(key, given, {"periode_id": periode, "nik": nik, "desil": None})
         batch.stage.put(key, values, row)
 
-    def write(self, batch):
-        batch.periode.write(self.ctx)
-        batch.stage.write(self.ctx)
+    def stages(self, batch):
+        return [batch.periode, batch.stage]

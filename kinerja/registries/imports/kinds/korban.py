@@ -27,6 +27,7 @@ class KorbanKind(Kind):
     name = "korban"
     label = "Korban bencana"
     pure_parse = True
+    pipelined = True
     identity = True
     columns = (
         Column("kode_kejadian", True, "Kode kejadian bencana (harus sudah terdaftar)."),
@@ -44,9 +45,9 @@ class KorbanKind(Kind):
             get_code(values, "kondisi", KONDISI),
         )
 
-    def new_batch(self, persons):
+    def new_batch(self, persons, prev=None):
         batch = super().new_batch(persons)
-        batch.stage = Stage(Korban, FIELDS)
+        batch.stage = Stage(Korban, FIELDS, prev=prev.stage if prev is not None else None)
         batch.bencana = {}
         return batch
 
@@ -79,5 +80,5 @@ class KorbanKind(Kind):
         )
         batch.stage.put(key, values, row)
 
-    def write(self, batch):
-        batch.stage.write(self.ctx)
+    def stages(self, batch):
+        return [batch.stage]

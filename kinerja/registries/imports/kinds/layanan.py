@@ -44,6 +44,7 @@ class LayananKind(Kind):
     name = "layanan"
     label = "Layanan dan bantuan"
     pure_parse = True
+    pipelined = True
     identity = True
     columns = (
         Column("jenis_layanan", True, "Jenis layanan (kode).", codes_from="jenis_layanan"),
@@ -73,9 +74,11 @@ class LayananKind(Kind):
             given,
         )
 
-    def new_batch(self, persons):
+    def new_batch(self, persons, prev=None):
         batch = super().new_batch(persons)
-        batch.stage = Stage(Layanan, FIELDS)
+        # Keys hold the person object, so a record of a person the previous batch created is
+        # found before either has an id.
+        batch.stage = Stage(Layanan, FIELDS, prev=prev.stage if prev is not None else None)
         batch.bencana = {}
         return batch
 
@@ -115,7 +118,7 @@ class LayananKind(Kind):
         person = batch.persons.commit(plan, row)
         key = (person, item.jenis, item.tanggal, item.program, bencana_id)
         stage = batch.stage
-        staged = stage.items.get(key)
+        staged = stage.get(key)
         if staged is None:
             values = {
                 "orang_id": person,
@@ -132,5 +135,5 @@ class LayananKind(Kind):
             values = {**staged.values, **item.given}
         stage.put(key, values, row)
 
-    def write(self, batch):
-        batch.stage.write(self.ctx)
+    def stages(self, batch):
+        return [batch.stage]

@@ -48,7 +48,7 @@ class PelatihanKind(Kind):
             get_text(values, "kode_psks", required=True).upper(),
         )
 
-    def new_batch(self, persons):
+    def new_batch(self, persons, prev=None):
         batch = super().new_batch(persons)
         batch.kegiatan = Stage(KegiatanPelatihan, KEGIATAN_FIELDS)
         batch.stage = Stage(Pelatihan, FIELDS)
@@ -95,6 +95,5 @@ class PelatihanKind(Kind):
         )
         batch.stage.put(key, values, row)
 
-    def write(self, batch):
-        batch.kegiatan.write(self.ctx)
-        batch.stage.write(self.ctx)
+    def stages(self, batch):
+        return [batch.kegiatan, batch.stage]

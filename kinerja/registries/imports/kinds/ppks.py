@@ -26,6 +26,7 @@ class PpksKind(Kind):
     name = "ppks"
     label = "Registrasi PPKS"
     pure_parse = True
+    pipelined = True
     identity = True
     columns = (
         Column("jenis_ppks", True, "Jenis PPKS (kode).", codes_from="jenis_ppks"),
@@ -48,9 +49,9 @@ class PpksKind(Kind):
             given["lokasi"] = lokasi
         return Item(jenis, daftar, given)
 
-    def new_batch(self, persons):
+    def new_batch(self, persons, prev=None):
         batch = super().new_batch(persons)
-        batch.stage = Stage(Ppks, FIELDS)
+        batch.stage = Stage(Ppks, FIELDS, prev=prev.stage if prev is not None else None)
         return batch
 
     def prefetch(self, batch, items):
@@ -85,5 +86,5 @@ class PpksKind(Kind):
         batch.persons.commit(plan, row)
         batch.stage.put(key, values, row)
 
-    def write(self, batch):
-        batch.stage.write(self.ctx)
+    def stages(self, batch):
+        return [batch.stage]

@@ -65,7 +65,7 @@ class PsksKind(Kind):
             given["tanggal_selesai"] = selesai
         return Item(kode, given)
 
-    def new_batch(self, persons):
+    def new_batch(self, persons, prev=None):
         batch = super().new_batch(persons)
         batch.stage = Stage(Psks, FIELDS)
         return batch
@@ -94,5 +94,5 @@ class PsksKind(Kind):
         check_period(values["tanggal_daftar"], values["tanggal_selesai"])
         batch.stage.put(key, values, row)
 
-    def write(self, batch):
-        batch.stage.write(self.ctx)
+    def stages(self, batch):
+        return [batch.stage]
