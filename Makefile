@@ -52,4 +52,4 @@ bench: setup ## every benchmark (long: tens of minutes); figures in bench/README
 	$(VENV)/bin/python bench/web_bench.py
 
 clean:
-	rm -rf var/test.sqlite3 var/ci-check.sqlite3
+	rm -rf var/test.sqlite3 var/test-db.sqlite3* var/ci-check.sqlite3
