@@ -53,13 +53,6 @@ class ImportContext:
     def user_id(self) -> int | None:
         return getattr(self.user, "pk", None)
 
-    def load_lists(self) -> None:
-        """Read every code list and region set now, so that checking rows needs no database (and
-        can run in the read-ahead thread, which has no connection of its own)."""
-        for name in ("kabkota_nama", "kelurahan", "kecamatan", "jenis_ppks", "jenis_psks"):
-            getattr(self, name)
-        self.jenis_layanan  # noqa: B018
-
     def memo(self, key: Hashable) -> dict:
         """The outcomes of one cell parser for one column, by cell text: a file repeats its dates,
         codes and amounts, so each distinct text is checked once. Bounded, not per file size."""

@@ -24,7 +24,6 @@ from .context import ImportContext
 from .errors import FileUnusable
 from .kinds import KINDS, Kind
 from .pipeline import can_pipeline, pipelined
-from .readahead import ReadAhead
 from .reader import Row, Source, open_source
 from .rejects import RejectsWriter
 
@@ -187,10 +186,6 @@ def _run_import(
     checked = (
         check_rows(kind_obj, rows, ctx) for rows in _batches(source.rows(wanted), batch_size)
     )
-    ahead = None
-    if kind_cls.pure_parse:
-        ctx.load_lists()
-        checked = ahead = ReadAhead(checked)
     result.paralel = can_pipeline(kind_obj, ctx)
     if result.paralel:
         outcomes = pipelined(kind_obj, checked, ctx)
@@ -216,8 +211,6 @@ def _run_import(
                 progress(result.rows_read)
     except BaseException as exc:
         outcomes.close()  # waits for a batch still being written
-        if ahead is not None:
-            ahead.close()
         source.close()
         result.rejects_path = rejects.close()
         if ctx.impor is not None:
@@ -227,8 +220,6 @@ def _run_import(
                 pesan=f"Terhenti setelah {result.rows_read} baris: {exc!r}"[:2000],
             )
         raise
-    if ahead is not None:
-        ahead.close()
     source.close()
     result.rejects_path = rejects.close()
     if ctx.impor is not None:

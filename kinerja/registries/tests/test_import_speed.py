@@ -3,7 +3,6 @@
 import pytest
 
 from kinerja.registries.imports import run_import
-from kinerja.registries.imports.readahead import ReadAhead
 from kinerja.registries.models import Layanan
 
 from .importing import read_rejects, write_csv
@@ -37,25 +36,3 @@ def test_existing_records_found_by_exact_key_across_batches(tmp_path):
     again = run_import("layanan", path, batch_size=3)
     assert (again.accepted, again.rejected) == (9, 0)
     assert Layanan.objects.count() == 9 and Layanan.history.count() == 9
-
-
-def test_read_ahead_keeps_order_and_raises_the_source_error_in_turn():
-    def source():
-        yield 1
-        yield 2
-        raise ValueError("rusak")
-
-    ahead = ReadAhead(source())
-    seen = []
-    with pytest.raises(ValueError, match="rusak"):
-        for item in ahead:
-            seen.append(item)
-    ahead.close()
-    assert seen == [1, 2]
-
-
-def test_read_ahead_stops_when_the_reader_stops():
-    ahead = ReadAhead(iter(range(1000)), depth=1)
-    assert next(iter(ahead)) == 0
-    ahead.close()
-    assert not ahead._thread.is_alive()

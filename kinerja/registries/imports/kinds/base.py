@@ -62,9 +62,6 @@ class Kind:
     columns: ClassVar[tuple[Column, ...]]
     identity: ClassVar[bool] = False  # rows name a person (identity columns)
     identity_needs_nik: ClassVar[bool] = False
-    # `parse` reads only the row and the context's code lists (`ImportContext.load_lists`), never
-    # the database: the engine may then run it in its read-ahead thread.
-    pure_parse: ClassVar[bool] = False
     # Batch N+1 may be planned while batch N is written in another thread (D19g); `new_batch`
     # must then take batch N's records over. Kinds whose keys change once a record has an id
     # (dtks: the period) or that read other records per batch (psks, pelatihan, bencana) do not.

@@ -30,7 +30,6 @@ class Item:
 class BencanaKind(Kind):
     name = "bencana"
     label = "Kejadian bencana"
-    pure_parse = True
     columns = (
         Column("kode_kejadian", True, "Kode kejadian (unik di Dinas)."),
         Column("jenis", True, "alam atau sosial.", codes=tuple(JenisBencana.values)),

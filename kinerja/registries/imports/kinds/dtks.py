@@ -29,7 +29,6 @@ class Item:
 class DtksKind(Kind):
     name = "dtks"
     label = "DTKS"
-    pure_parse = True
     identity = True
     identity_needs_nik = True
     columns = (

@@ -26,7 +26,6 @@ class Item:
 class KorbanKind(Kind):
     name = "korban"
     label = "Korban bencana"
-    pure_parse = True
     pipelined = True
     identity = True
     columns = (

@@ -43,7 +43,6 @@ class Item:
 class LayananKind(Kind):
     name = "layanan"
     label = "Layanan dan bantuan"
-    pure_parse = True
     pipelined = True
     identity = True
     columns = (

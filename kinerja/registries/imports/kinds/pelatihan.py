@@ -32,7 +32,6 @@ class Item:
 class PelatihanKind(Kind):
     name = "pelatihan"
     label = "Pelatihan PSKS"
-    pure_parse = True
     columns = (
         Column("kode_kegiatan", True, "Kode kegiatan pelatihan/bimtek."),
         Column("nama_kegiatan", False, "Nama kegiatan."),

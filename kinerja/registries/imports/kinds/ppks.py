@@ -25,7 +25,6 @@ class Item:
 class PpksKind(Kind):
     name = "ppks"
     label = "Registrasi PPKS"
-    pure_parse = True
     pipelined = True
     identity = True
     columns = (

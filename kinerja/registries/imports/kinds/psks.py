@@ -35,7 +35,6 @@ class Item:
 class PsksKind(Kind):
     name = "psks"
     label = "PSKS"
-    pure_parse = True
     columns = (
         Column("kode_psks", True, "Kode unit PSKS (unik di Dinas)."),
         Column("jenis_psks", True, "Jenis PSKS (kode).", codes_from="jenis_psks"),
