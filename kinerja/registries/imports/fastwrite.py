@@ -32,6 +32,7 @@ class _Plan:
         self.adapters = [_adapter(f, ops) for f in self.fields]
         self.defaults = {f.attname: f.get_default() for f in self.fields if f.has_default()}
         self.pk_column = model._meta.pk.column
+        self.sequence: str | None = None  # PostgreSQL: the id sequence, looked up once
         self.history = None
         if hasattr(model, "history"):
             hist = model.history.model
@@ -181,11 +182,16 @@ def _copy(cursor, table: str, columns: list[str], rows: list[list[Any]]) -> None
 
 def _copy_postgres(cursor, plan: _Plan, prepared: list[list[Any]]) -> list[int]:
     """PostgreSQL: take the ids from the table's sequence, then COPY the rows with them."""
+    if plan.sequence is None:
+        cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [plan.table, plan.pk_column])
+        plan.sequence = cursor.fetchone()[0]
+    # One row holding every id: 5,000 result rows would come back in many reads, each waiting for
+    # the GIL while the importing thread works (33 against 3 ms a batch).
     cursor.execute(
-        "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-        [plan.table, plan.pk_column, len(prepared)],
+        "SELECT array_agg(nextval(%s::regclass)) FROM generate_series(1, %s)",
+        [plan.sequence, len(prepared)],
     )
-    ids = [r[0] for r in cursor.fetchall()]
+    ids = cursor.fetchone()[0]
     _copy(
         cursor,
         plan.table,
