@@ -36,3 +36,26 @@ def test_existing_records_found_by_exact_key_across_batches(tmp_path):
     again = run_import("layanan", path, batch_size=3)
     assert (again.accepted, again.rejected) == (9, 0)
     assert Layanan.objects.count() == 9 and Layanan.history.count() == 9
+
+
+def test_new_ids_are_the_rows_own_after_deletes_and_across_chunks(tmp_path, monkeypatch):
+    """The ids the fast insert hands back (SQLite: from lastrowid, D19g) are the rows' own, also
+    when the table's newest rows were deleted and a batch spans several INSERT statements."""
+    from kinerja.registries.imports import fastwrite
+
+    monkeypatch.setattr(fastwrite, "CHUNK", 2)
+    run_import("layanan", write_csv(tmp_path / "a.csv", LAYANAN, layanan_rows(4)))
+    Layanan.objects.filter(pk__in=Layanan.objects.order_by("-pk").values("pk")[:2]).delete()
+    rows = layanan_rows(9)[4:]
+    result = run_import("layanan", write_csv(tmp_path / "b.csv", LAYANAN, rows), batch_size=5)
+    assert result.accepted == 5
+    new = Layanan.objects.filter(impor_id=result.impor_id).order_by("impor_baris")
+    # Each record's history row was copied by id: it names the record's own row number.
+    for layanan in new:
+        h = layanan.history.get()
+        assert (h.history_type, h.impor_baris, h.orang_id) == (
+            "+",
+            layanan.impor_baris,
+            layanan.orang_id,
+        )
+    assert [x.impor_baris for x in new] == [2, 3, 4, 5, 6]
