@@ -102,7 +102,7 @@ def plan_writes(kind: Kind, planned: Planned) -> list[Write]:
     """What the batch writes, people first (the importing thread)."""
     batch = planned.batch
     stages = ([batch.persons.stage] if batch.persons is not None else []) + kind.stages(batch)
-    writes: list[Write] = [stage.plan_write() for stage in stages]
+    writes: list[Write] = [stage.plan_write(batch.ctx) for stage in stages]
     writes.append(_KindWrite(kind, batch))
     return writes
 

@@ -8,8 +8,9 @@ on SQLite (`_sqlite_ids`) or COPY on PostgreSQL, their history rows copied from 
 """
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import closing
+from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
@@ -62,22 +63,68 @@ def _plan(model: type[models.Model]) -> _Plan:
     return _plans[key]
 
 
-def insert_with_history(
+@dataclass(slots=True)
+class Insert:
+    """New rows of one model, built by the importing thread (`prepare_insert`) and written by the
+    writer (`write_insert`), so that the writer thread mostly waits for the database."""
+
+    plan: _Plan
+    rows: list[list[Any]]  # values in column order; a foreign key may still be an unwritten record
+    refs: list[int]  # columns that may still hold such a record (resolved by the writer)
+    ids: list[int] | None  # PostgreSQL: taken from the sequence beforehand
+    now_db: Any
+
+
+def prepare_insert(
     model: type[models.Model],
     rows: Sequence[dict[str, Any]],
     *,
     now: dt.datetime,
-    user_id: int | None,
-) -> list[int]:
-    """Insert `rows` (attname -> value; missing fields take their defaults) and, for a historical
-    model, one `+` history row each. Returns the new ids in the order of `rows`."""
+    resolve: Callable[[Any], Any],
+    ref_names: Sequence[str] = (),
+    unresolved: type | tuple[type, ...] = (),
+) -> Insert:
+    """`rows` (attname -> value; missing fields take their defaults) as column values. A value of
+    a `ref_names` column that `resolve` leaves an `unresolved` (a record with no id yet) is left
+    for `write_insert`. On PostgreSQL the ids are taken now, on this thread's connection (a
+    sequence is not transactional)."""
     plan = _plan(model)
     now_db = connection.ops.adapt_datetimefield_value(now)
     fixed = {"created_at": now_db, "updated_at": now_db}
     names = plan.attnames
     base = {a: plan.defaults.get(a) for a in names}
     adapt = [(i, a) for i, a in enumerate(plan.adapters) if a is not None and names[i] not in fixed]
+    refs = [names.index(f) for f in ref_names]
     pick = itemgetter(*names)
+    prepared: list[list[Any]] = []
+    pending = False
+    for row in rows:
+        merged = {**base, **row}
+        merged.update(fixed)
+        values = list(pick(merged))
+        for i, a in adapt:
+            if values[i] is not None:
+                values[i] = a(values[i])
+        for i in refs:
+            value = values[i] = resolve(values[i])
+            pending = pending or isinstance(value, unresolved)
+        prepared.append(values)
+    ids = None
+    if connection.vendor == "postgresql" and prepared:
+        with connection.cursor() as cursor:
+            ids = _take_ids(cursor, plan, len(prepared))
+    return Insert(plan, prepared, refs if pending else [], ids, now_db)
+
+
+def write_insert(
+    insert: Insert, *, user_id: int | None, resolve: Callable[[Any], Any]
+) -> list[int]:
+    """Insert the prepared rows and, for a historical model, one `+` history row each (writer
+    thread, inside the batch's transaction). Returns the new ids in the order of the rows."""
+    plan, prepared = insert.plan, insert.rows
+    for i in insert.refs:  # records created earlier in this batch now have their ids
+        for values in prepared:
+            values[i] = resolve(values[i])
     qn = connection.ops.quote_name
     # On SQLite, the DB-API cursor with `?` skips Django's rewriting of every `%s` in a statement of
     # 17,000 parameters; it is the same connection, inside the same transaction.
@@ -86,22 +133,19 @@ def insert_with_history(
     placeholder = "(" + ", ".join([mark] * len(plan.columns)) + ")"
     head = f"INSERT INTO {qn(plan.table)} ({', '.join(qn(c) for c in plan.columns)}) VALUES "
     ids: list[int] = []
-    prepared: list[list[Any]] = []
-    for row in rows:
-        merged = {**base, **row}
-        merged.update(fixed)
-        values = list(pick(merged))
-        for i, a in adapt:
-            if values[i] is not None:
-                values[i] = a(values[i])
-        prepared.append(values)
     connection.ensure_connection()
     with (
         connection.wrap_database_errors,  # sqlite3.IntegrityError -> django.db.IntegrityError
         closing(connection.connection.cursor()) if sqlite else connection.cursor() as cursor,
     ):
-        if connection.vendor == "postgresql":
-            ids = _copy_postgres(cursor, plan, prepared)
+        if not sqlite:
+            ids = insert.ids if insert.ids is not None else _take_ids(cursor, plan, len(prepared))
+            _copy(
+                cursor,
+                plan.table,
+                [plan.pk_column, *plan.columns],
+                [[i, *v] for i, v in zip(ids, prepared, strict=True)],
+            )
         else:
             for start in range(0, len(prepared), CHUNK):
                 chunk = prepared[start : start + CHUNK]
@@ -109,8 +153,24 @@ def insert_with_history(
                 cursor.execute(head + ", ".join([placeholder] * len(chunk)), params)
                 ids += _sqlite_ids(cursor, plan, len(chunk))
         if plan.history is not None:
-            _history_from_records(cursor, plan, ids, now_db, user_id, mark)
+            _history_from_records(cursor, plan, ids, insert.now_db, user_id, mark)
     return ids
+
+
+def insert_with_history(
+    model: type[models.Model],
+    rows: Sequence[dict[str, Any]],
+    *,
+    now: dt.datetime,
+    user_id: int | None,
+) -> list[int]:
+    """`prepare_insert` and `write_insert` at once, for rows that hold ids only."""
+    insert = prepare_insert(model, rows, now=now, resolve=_same)
+    return write_insert(insert, user_id=user_id, resolve=_same)
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def _sqlite_ids(cursor, plan: _Plan, n: int) -> range:
@@ -180,22 +240,13 @@ def _copy(cursor, table: str, columns: list[str], rows: list[list[Any]]) -> None
             copy.write_row(row)
 
 
-def _copy_postgres(cursor, plan: _Plan, prepared: list[list[Any]]) -> list[int]:
-    """PostgreSQL: take the ids from the table's sequence, then COPY the rows with them."""
+def _take_ids(cursor, plan: _Plan, n: int) -> list[int]:
+    """PostgreSQL: `n` ids from the table's sequence, in one row (5,000 result rows would come back
+    in many reads, each waiting for the GIL while the other thread works: 33 against 3 ms)."""
     if plan.sequence is None:
         cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [plan.table, plan.pk_column])
         plan.sequence = cursor.fetchone()[0]
-    # One row holding every id: 5,000 result rows would come back in many reads, each waiting for
-    # the GIL while the importing thread works (33 against 3 ms a batch).
     cursor.execute(
-        "SELECT array_agg(nextval(%s::regclass)) FROM generate_series(1, %s)",
-        [plan.sequence, len(prepared)],
+        "SELECT array_agg(nextval(%s::regclass)) FROM generate_series(1, %s)", [plan.sequence, n]
     )
-    ids = cursor.fetchone()[0]
-    _copy(
-        cursor,
-        plan.table,
-        [plan.pk_column, *plan.columns],
-        [[i, *v] for i, v in zip(ids, prepared, strict=True)],
-    )
-    return ids
+    return cursor.fetchone()[0]

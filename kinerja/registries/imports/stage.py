@@ -18,7 +18,7 @@ from django.db import models
 from simple_history.utils import bulk_update_with_history
 
 from .context import ImportContext
-from .fastwrite import insert_with_history
+from .fastwrite import Insert, prepare_insert, write_insert
 
 WRITE_CHUNK = 1000
 
@@ -50,9 +50,11 @@ class Staged:
 
 
 def _resolve(value: Any) -> Any:
-    # A foreign key to a record created earlier in the same batch: its pk is known only after writing.
+    """A foreign key to a staged record: its id, or the record itself while it has none (created
+    earlier in the same batch on SQLite: the id is known once the writer has inserted it)."""
     if isinstance(value, Staged):
-        return value.pk if value.pk is not None else value.new_pk
+        pk = value.pk if value.pk is not None else value.new_pk
+        return value if pk is None else pk
     return value
 
 
@@ -102,24 +104,25 @@ class Stage:
 
     def write(self, ctx: ImportContext) -> tuple[int, int]:
         """Create new records, update changed ones, now; returns (created, updated)."""
-        plan = self.plan_write()
+        plan = self.plan_write(ctx)
         plan.run(ctx)
         plan.settle()
         return len(plan.creates), len(plan.updates)
 
-    def plan_write(self) -> "StageWrite":
-        """What to write, as it stands now (the importing thread). The staged records count as
-        written from here on: the next batch compares its rows with these values."""
+    def plan_write(self, ctx: ImportContext) -> "StageWrite":
+        """What to write, as it stands now, with the new rows' column values built (the importing
+        thread). The staged records count as written from here on: the next batch compares its
+        rows with these values."""
         creates, updates = [], []
         for s in self.items.values():
             if s.pk is None:
-                creates.append((s, s.values, s.row))
+                creates.append(s)
             elif s.changed:
                 updates.append((s, s.values, s.changed, s.row))
             else:
                 continue
             s.orig = s.values  # values dicts are replaced, never changed in place
-        return StageWrite(self, creates, updates)
+        return StageWrite(self, creates, self._prepare(creates, ctx) if creates else None, updates)
 
     def _audit(self, ctx: ImportContext, row: int | None) -> dict[str, Any]:
         return {
@@ -131,29 +134,25 @@ class Stage:
     def _reason(self, ctx: ImportContext, row: int | None) -> str:
         return f"impor #{ctx.impor.pk} baris {row}" if ctx.impor else f"impor baris {row}"
 
-    def _create(self, creates: list[tuple[Staged, dict, int]], ctx: ImportContext) -> None:
+    def _prepare(self, creates: list[Staged], ctx: ImportContext) -> Insert:
         audit = {
             "kode_kabkota": ctx.kabkota,
             "created_by_id": ctx.user_id,
             "updated_by_id": ctx.user_id,
             "impor_id": ctx.impor.pk if ctx.impor else None,
         }
-        rows = []
-        refs = [f for f in self.fields if f.endswith("_id")]
-        for _, values, row_number in creates:
-            row = {**values, **audit, "impor_baris": row_number}
-            for f in refs:
-                if isinstance(row.get(f), Staged):
-                    row[f] = _resolve(row[f])
-            rows.append(row)
-        ids = insert_with_history(
+        insert = prepare_insert(
             self.model,
-            rows,
+            [{**s.values, **audit, "impor_baris": s.row} for s in creates],
             now=ctx.now,
-            user_id=ctx.user_id,
+            resolve=_resolve,
+            ref_names=[f for f in self.fields if f.endswith("_id")],
+            unresolved=Staged,
         )
-        for (s, _, _), pk in zip(creates, ids, strict=True):
-            s.new_pk = pk
+        if insert.ids is not None:  # PostgreSQL: known now, so later stages can refer to them
+            for s, pk in zip(creates, insert.ids, strict=True):
+                s.new_pk = pk
+        return insert
 
     def _update(self, updates: list[tuple[Staged, dict, list, int]], ctx: ImportContext) -> None:
         current = self.model.objects.in_bulk([s.pk for s, _, _, _ in updates])
@@ -189,18 +188,23 @@ class Stage:
 class StageWrite:
     """A snapshot of one stage's writes; `run` may be called from the writer thread."""
 
-    def __init__(self, stage: Stage, creates: list, updates: list) -> None:
+    def __init__(
+        self, stage: Stage, creates: list[Staged], insert: Insert | None, updates: list
+    ) -> None:
         self.stage = stage
         self.creates = creates
+        self.insert = insert
         self.updates = updates
 
     def run(self, ctx: ImportContext) -> None:
-        if self.creates:
-            self.stage._create(self.creates, ctx)
+        if self.insert is not None:
+            ids = write_insert(self.insert, user_id=ctx.user_id, resolve=_resolve)
+            for s, pk in zip(self.creates, ids, strict=True):
+                s.new_pk = pk
         if self.updates:
             self.stage._update(self.updates, ctx)
 
     def settle(self) -> None:
         """The batch is committed: the created records have their ids (importing thread)."""
-        for s, _, _ in self.creates:
+        for s in self.creates:
             s.pk = s.new_pk
