@@ -179,8 +179,9 @@ def test_raw_sql_write_is_logged(world):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_refresh_outside_a_transaction_empties_the_log():
-    """Autocommit (a web request, the worker): the log is moved with TRUNCATE on PostgreSQL."""
+def test_refresh_outside_a_transaction_empties_the_log(seeded_transactional_db):
+    """Autocommit (a web request, the worker): the log is moved with TRUNCATE on PostgreSQL.
+    Seeded again: an earlier transactional test may have flushed the reference data."""
     from django.db import transaction
 
     assert not transaction.get_connection().in_atomic_block

@@ -8,6 +8,7 @@ on SQLite (`_sqlite_ids`) or COPY on PostgreSQL, their history rows copied from 
 """
 
 import datetime as dt
+import io
 from collections.abc import Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
+from psycopg.copy import Copy, FileWriter
 
 from .pgarray import array_literal
 
@@ -63,6 +65,12 @@ def _plan(model: type[models.Model]) -> _Plan:
     return _plans[key]
 
 
+def ids_before_writing() -> bool:
+    """Whether `prepare_insert` gives the new rows their ids (PostgreSQL: from the sequence) or
+    only the write does (SQLite)."""
+    return connection.vendor == "postgresql"
+
+
 @dataclass(slots=True)
 class Insert:
     """New rows of one model, built by the importing thread (`prepare_insert`) and written by the
@@ -73,6 +81,7 @@ class Insert:
     refs: list[int]  # columns that may still hold such a record (resolved by the writer)
     ids: list[int] | None  # PostgreSQL: taken from the sequence beforehand
     now_db: Any
+    copy_data: bytes | None = None  # PostgreSQL: the rows as COPY text, formatted beforehand
 
 
 def prepare_insert(
@@ -109,11 +118,13 @@ def prepare_insert(
             value = values[i] = resolve(values[i])
             pending = pending or isinstance(value, unresolved)
         prepared.append(values)
-    ids = None
-    if connection.vendor == "postgresql" and prepared:
+    insert = Insert(plan, prepared, refs if pending else [], None, now_db)
+    if ids_before_writing() and prepared:
         with connection.cursor() as cursor:
-            ids = _take_ids(cursor, plan, len(prepared))
-    return Insert(plan, prepared, refs if pending else [], ids, now_db)
+            insert.ids = _take_ids(cursor, plan, len(prepared))
+            if not pending:
+                insert.copy_data = _copy_text(insert.ids, prepared)
+    return insert
 
 
 def write_insert(
@@ -140,12 +151,10 @@ def write_insert(
     ):
         if not sqlite:
             ids = insert.ids if insert.ids is not None else _take_ids(cursor, plan, len(prepared))
-            _copy(
-                cursor,
-                plan.table,
-                [plan.pk_column, *plan.columns],
-                [[i, *v] for i, v in zip(ids, prepared, strict=True)],
-            )
+            data = insert.copy_data
+            if data is None:
+                data = _copy_text(ids, prepared)
+            _copy(cursor, plan.table, [plan.pk_column, *plan.columns], data)
         else:
             for start in range(0, len(prepared), CHUNK):
                 chunk = prepared[start : start + CHUNK]
@@ -231,13 +240,24 @@ def _history_from_records(cursor, plan: _Plan, ids: list[int], now_db, user_id, 
             cursor.execute(head + f"IN ({', '.join([mark] * len(chunk))})", [*params, *chunk])
 
 
-def _copy(cursor, table: str, columns: list[str], rows: list[list[Any]]) -> None:
+def _copy_text(ids: list[int], rows: list[list[Any]]) -> bytes:
+    """The rows (each after its id) as COPY text, formatted by psycopg in C without sending
+    anything (`Copy` with a `FileWriter`, as psycopg documents for writing COPY data to a file):
+    the importing thread does this, so that the writer thread holds the GIL as little as possible.
+    A cursor that has run nothing gives the connection's adapters."""
+    out = io.BytesIO()
+    with connection.connection.cursor() as fresh, Copy(fresh, writer=FileWriter(out)) as copy:
+        for i, values in zip(ids, rows, strict=True):
+            copy.write_row([i, *values])
+    return out.getvalue()
+
+
+def _copy(cursor, table: str, columns: list[str], data: bytes) -> None:
     qn = connection.ops.quote_name
     with cursor.cursor.copy(
         f"COPY {qn(table)} ({', '.join(qn(c) for c in columns)}) FROM STDIN"
     ) as copy:
-        for row in rows:
-            copy.write_row(row)
+        copy.write(data)
 
 
 def _take_ids(cursor, plan: _Plan, n: int) -> list[int]:

@@ -34,6 +34,7 @@ from .batches import (
     settle,
 )
 from .context import ImportContext
+from .fastwrite import ids_before_writing
 from .kinds import Kind
 
 
@@ -63,17 +64,22 @@ def pipelined(
     """Each batch with its rejected rows, in file order, once it is committed."""
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="impor-tulis")
     flight: _InFlight | None = None
+    # PostgreSQL gives new rows their ids before they are written: N+1's writes can be prepared
+    # while N is being written (SQLite's ids come with the write: N+1 is prepared once N landed).
+    early = ids_before_writing()
     try:
         for checked in batches:
             planned = plan_batch(kind, checked, ctx, flight.planned.batch if flight else None)
+            writes = plan_writes(kind, planned) if early else None
             if flight is not None:
                 outcome, ok = _land(kind, flight, ctx)
                 yield flight.checked, outcome
                 if ok:
                     planned.batch.release()
                 else:  # N was written again row by row: plan N+1 again from the database
-                    planned = plan_batch(kind, checked, ctx)
-            writes = plan_writes(kind, planned)
+                    planned, writes = plan_batch(kind, checked, ctx), None
+            if writes is None:
+                writes = plan_writes(kind, planned)
             flight = _InFlight(checked, planned, writes, writer.submit(run_writes, writes, ctx))
         if flight is not None:
             last = flight

@@ -41,6 +41,11 @@ class Staged:
         self.new_pk = None
 
     @property
+    def id(self) -> int | None:
+        """The record's id: in the database, or given it by the write being committed."""
+        return self.pk if self.pk is not None else self.new_pk
+
+    @property
     def changed(self) -> list[str]:
         if self.values is self.orig:
             return []
@@ -53,7 +58,7 @@ def _resolve(value: Any) -> Any:
     """A foreign key to a staged record: its id, or the record itself while it has none (created
     earlier in the same batch on SQLite: the id is known once the writer has inserted it)."""
     if isinstance(value, Staged):
-        pk = value.pk if value.pk is not None else value.new_pk
+        pk = value.id
         return value if pk is None else pk
     return value
 
@@ -115,7 +120,7 @@ class Stage:
         rows with these values."""
         creates, updates = [], []
         for s in self.items.values():
-            if s.pk is None:
+            if s.id is None:
                 creates.append(s)
             elif s.changed:
                 updates.append((s, s.values, s.changed, s.row))
@@ -155,11 +160,11 @@ class Stage:
         return insert
 
     def _update(self, updates: list[tuple[Staged, dict, list, int]], ctx: ImportContext) -> None:
-        current = self.model.objects.in_bulk([s.pk for s, _, _, _ in updates])
+        current = self.model.objects.in_bulk([s.id for s, _, _, _ in updates])
         fields: set[str] = {"updated_at", "updated_by_id", "impor_id", "impor_baris"}
         objs = []
         for s, values, changed, row_number in updates:
-            obj = current[s.pk]
+            obj = current[s.id]
             for f in changed:
                 setattr(obj, f, _resolve(values[f]))
                 fields.add(f)
