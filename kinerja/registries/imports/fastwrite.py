@@ -166,22 +166,6 @@ def write_insert(
     return ids
 
 
-def insert_with_history(
-    model: type[models.Model],
-    rows: Sequence[dict[str, Any]],
-    *,
-    now: dt.datetime,
-    user_id: int | None,
-) -> list[int]:
-    """`prepare_insert` and `write_insert` at once, for rows that hold ids only."""
-    insert = prepare_insert(model, rows, now=now, resolve=_same)
-    return write_insert(insert, user_id=user_id, resolve=_same)
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
 def _sqlite_ids(cursor, plan: _Plan, n: int) -> range:
     """The ids SQLite gave the `n` rows one INSERT just wrote, without RETURNING (whose rows come
     back one sqlite3_step at a time, each taking the GIL back from the importing thread). Inside the

@@ -304,9 +304,6 @@ class PersonBook:
         self._register(person)
         return person
 
-    def write(self) -> None:
-        self.stage.write(self.ctx)
-
     def release(self) -> None:
         """This batch is committed: the next one need not take over its people."""
         self.prev = None

@@ -11,6 +11,9 @@ staged state instead of reading them (`Stage.prev`, `PersonBook.prev`): exactly 
 will hold once N is committed. Before N+1 is written, N has been committed (one batch in flight) and
 its new ids are known. Each batch is still one transaction, written in file order; a refused batch
 is rolled back and written again row by row as in the plain import, and N+1 is planned again.
+
+The writer only sends and commits: the rows' values are built by the importing thread, and on
+PostgreSQL also their ids and COPY text, so there N+1's writes are ready before N is committed.
 """
 
 from collections.abc import Iterator

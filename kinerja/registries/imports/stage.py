@@ -107,13 +107,6 @@ class Stage:
             staged.row = row
         return staged
 
-    def write(self, ctx: ImportContext) -> tuple[int, int]:
-        """Create new records, update changed ones, now; returns (created, updated)."""
-        plan = self.plan_write(ctx)
-        plan.run(ctx)
-        plan.settle()
-        return len(plan.creates), len(plan.updates)
-
     def plan_write(self, ctx: ImportContext) -> "StageWrite":
         """What to write, as it stands now, with the new rows' column values built (the importing
         thread). The staged records count as written from here on: the next batch compares its
@@ -122,8 +115,8 @@ class Stage:
         for s in self.items.values():
             if s.id is None:
                 creates.append(s)
-            elif s.changed:
-                updates.append((s, s.values, s.changed, s.row))
+            elif changed := s.changed:
+                updates.append((s, s.values, changed, s.row))
             else:
                 continue
             s.orig = s.values  # values dicts are replaced, never changed in place
