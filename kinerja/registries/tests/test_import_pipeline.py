@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 LAYANAN = [*IDENTITY, "jenis_layanan", "tanggal", "program", "nilai_rp", "keterangan"]
 PPKS = [*IDENTITY, "jenis_ppks", "tanggal_daftar", "tanggal_selesai", "lokasi"]
 KORBAN = [*IDENTITY, "kode_kejadian", "kondisi"]
-NIK_A = "6372044501900001"  # new in the file: created by batch 1, used again by batches 2 and 3
+NIK_A = "6372044501900001"  # new in the file: created by batch 1, named again by later batches
 NIK_B = "6372040501900002"  # registered before the import
 NIK_C = "6372041203850003"
 
