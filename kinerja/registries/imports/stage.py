@@ -5,8 +5,8 @@ A row is checked against what is staged (rows earlier in the batch) and what the
 whole batch is planned; then new records are bulk-created and changed ones bulk-updated, both with
 their django-simple-history rows, and records that did not change are not touched at all.
 
-Writing is split in two so that it can run in another thread (`writer.py`, D19g): `plan_write` (the
-importing thread) takes a snapshot of what to write, and `StageWrite.run` (the writer) writes it.
+Writing is split in two so that it can run in another thread (`pipeline.py`, D19g): `plan_write`
+(the importing thread) takes a snapshot of what to write, and `StageWrite.run` (the writer) writes it.
 While batch N is being written, batch N+1 is planned with batch N's records carried over (`prev`):
 the database does not hold them yet, and they are what it will hold once N is committed.
 """
@@ -25,9 +25,10 @@ WRITE_CHUNK = 1000
 
 class Staged:
     """One record of the batch: `pk` None until created; `orig` the values the database holds (or
-    will hold once the batch being written is committed). `new_pk` is set by the writer; the
-    importing thread moves it to `pk` once the batch is committed (`StageWrite.settle`), so what it
-    sees never changes while it plans the next batch."""
+    will hold once the batch being written is committed). `new_pk` is the id a new record gets:
+    from the sequence when its write is prepared (PostgreSQL) or from the writer (SQLite); the
+    importing thread moves it to `pk` once the batch is committed (`StageWrite.settle`), so `pk`
+    never changes while it plans the next batch."""
 
     __slots__ = ("pk", "values", "orig", "row", "new_pk", "__weakref__")
 
