@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from kinerja.indicators.models import Indikator, Polaritas
+from kinerja.indicators.selectors import renstra_years
 from kinerja.organisation.models import Role
 from kinerja.organisation.permissions import _role, bidang_kode
 
@@ -17,8 +18,6 @@ from .models import Anggaran, JenisTarget, Persetujuan, Status, Target
 from .periods import Periode
 from .services.bands import band_scale
 from .services.catalogue import indikator_for, keputusan_for
-
-RENSTRA_YEARS = (2021, 2026)
 
 
 def target_value(kode: str, periode: Periode, jenis: str = JenisTarget.PK) -> Decimal | None:
@@ -43,7 +42,7 @@ def renstra_final(kode: str, tahun: int) -> tuple[int, Decimal | None]:
     """The Renstra's final target: the `renstra` target of the last year of the Renstra period (the
     catalogue in force in `tahun` names that period)."""
     keputusan = keputusan_for(Periode(tahun))
-    last = keputusan.periode_akhir if keputusan else RENSTRA_YEARS[1]
+    last = keputusan.periode_akhir if keputusan else renstra_years(tahun)[-1]
     return last, target_value(kode, Periode(last), JenisTarget.RENSTRA)
 
 
@@ -165,8 +164,9 @@ class TrendPoint:
     status: str
 
 
-def trend(kode: str, years: Iterable[int] = range(RENSTRA_YEARS[0], RENSTRA_YEARS[1] + 1)):
-    """A.2: the indicator year by year (realisasi, PK and Renstra targets, capaian), 2021-2026.
+def trend(kode: str, years: Iterable[int]):
+    """A.2: the indicator year by year (realisasi, PK and Renstra targets, capaian) over `years`
+    (the Renstra period: `renstra_years`).
 
     Years not yet begun have targets only; their realisasi is not computed.
     """

@@ -10,12 +10,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from kinerja.indicators.selectors import catalogue_years
 from kinerja.lib.dates import today
 
 from .render import CONTENT_TYPES
 from .services import BUILDERS, render_document
 
-FIRST_YEAR = 2021
 # (kind, name, what it holds, needs a quarter)
 DOCUMENTS = (
     ("iku", "Indikator Kinerja Utama (IKU)", "Lampiran keputusan IKU yang berlaku", False),
@@ -34,7 +34,7 @@ def _period(request: HttpRequest) -> tuple[int, int | None] | None:
         triwulan = int(tw) if tw else None
     except ValueError:
         return None
-    if not FIRST_YEAR <= tahun <= today().year + 1 or triwulan not in (None, 1, 2, 3, 4):
+    if tahun not in catalogue_years() or triwulan not in (None, 1, 2, 3, 4):
         return None
     return tahun, triwulan
 
@@ -56,7 +56,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
         "query": query,
         "documents": DOCUMENTS,
         "formats": ("pdf", "docx", "xlsx"),
-        "years": range(FIRST_YEAR, today().year + 2),
+        "years": catalogue_years(),
     }
     return render(request, "reports/daftar.html", context)
 

@@ -11,6 +11,7 @@ from django.shortcuts import render
 
 from kinerja.indicators.engine.figures import compute_figures
 from kinerja.indicators.engine.periods import Periode
+from kinerja.indicators.selectors import catalogue_years, renstra_years, years_until_now
 from kinerja.lib.charts import Series, chart_svg, svg_to_png
 from kinerja.lib.dates import today
 from kinerja.performance.periods import ROMAWI, periode_nama
@@ -19,7 +20,6 @@ from kinerja.performance.services.catalogue import indikator_for
 from kinerja.regions.models import Wilayah
 
 from .dashboard import _periode
-from .selectors import FIRST_YEAR
 
 
 @dataclass
@@ -75,7 +75,7 @@ def _wilayah(kode: str, periode: Periode, tingkat: str) -> Grafik:
 
 def _tahunan(kode: str, last_year: int) -> Grafik:
     rows = []
-    for y in range(FIRST_YEAR, last_year + 1):
+    for y in range(renstra_years(last_year).start, last_year + 1):
         c = capaian_for(kode, Periode(y))
         fig = c.reported if c else None
         rows.append([str(y), fig.numerator if fig else None, fig.denominator if fig else None])
@@ -117,7 +117,7 @@ def grafik_iku(request: HttpRequest, kode: str) -> HttpResponse:
         "periode_nama": periode_nama(periode),
         "warning": warning,
         "grafik": grafik,
-        "years": list(range(FIRST_YEAR, today().year + 1)),
+        "years": list(years_until_now(catalogue_years())),
     }
     return render(request, "web/grafik.html", ctx)
 

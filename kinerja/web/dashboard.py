@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kinerja.indicators.engine.periods import Periode
+from kinerja.indicators.selectors import catalogue_years
 from kinerja.lib.charts import svg_to_png
 from kinerja.organisation.models import Role
 from kinerja.organisation.permissions import Area, can_view, has_role
@@ -55,7 +56,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
         "is_bidang": is_bidang,
         "can_audit": can_view(user, Area.AUDIT),
         "can_targets": has_role(user, Role.PERENCANA, Role.ADMIN),
-        "years": list(range(2021, 2027)),
+        "years": list(catalogue_years()),
     }
     return render(request, "web/dasbor.html", context)
 

@@ -10,6 +10,7 @@ from kinerja.indicators.engine.cache import cached_call
 from kinerja.indicators.engine.periods import Periode
 from kinerja.indicators.engine.quality import KualitasData, data_quality
 from kinerja.indicators.models import Indikator
+from kinerja.indicators.selectors import catalogue_years, renstra_years
 from kinerja.lib.charts import Series, chart_svg
 from kinerja.lib.dates import today
 from kinerja.organisation.models import Role
@@ -17,8 +18,6 @@ from kinerja.organisation.permissions import bidang_kode
 from kinerja.performance.selectors import Capaian, capaian_for
 from kinerja.performance.services.catalogue import keputusan_for
 from kinerja.registries.models import Layanan
-
-FIRST_YEAR = 2021
 
 
 def latest_data_periode() -> Periode:
@@ -33,7 +32,7 @@ def periode_from_query(tahun: str | None, triwulan: str | None) -> Periode | Non
     try:
         year = int(tahun) if tahun else None
         quarter = int(triwulan) if triwulan else None
-        if year is None or not FIRST_YEAR <= year <= today().year + 1:
+        if year is None or year not in catalogue_years():
             return None
         return Periode(year, quarter)
     except ValueError:
@@ -97,7 +96,8 @@ def _kartu_list(inds: list[Indikator], periode: Periode, with_quality: bool) -> 
         c = capaian_for(ind.kode, periode)
         if c is None:
             continue
-        trend = [capaian_for(ind.kode, Periode(y)) for y in range(FIRST_YEAR, last_year + 1)]
+        first = renstra_years(periode.tahun).start
+        trend = [capaian_for(ind.kode, Periode(y)) for y in range(first, last_year + 1)]
         kualitas = None
         if with_quality:
             kualitas = cached_call(

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from kinerja.indicators.selectors import renstra_years
 from kinerja.lib.dates import today
 from kinerja.organisation.permissions import (
     Area,
@@ -86,7 +87,8 @@ def period_page(request: HttpRequest, kode: str, periode: str) -> HttpResponse:
             "periode": p,
             "nama": periode_nama(p),
             "a3": against_renstra_final(c),
-            "trend": trend(ind.kode) if p.triwulan is None else [],
+            "trend": trend(ind.kode, renstra_years(p.tahun)) if p.triwulan is None else [],
+            "renstra": renstra_years(p.tahun),
             "changes": changes,
             "changes_total": total,
             "actions": actions,

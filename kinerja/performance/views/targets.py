@@ -7,15 +7,16 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from kinerja.indicators.selectors import renstra_years
+from kinerja.lib.dates import today
 from kinerja.lib.numbers import format_persen
 from kinerja.organisation.permissions import Area, can_edit_targets, require_view
 
 from ..models import Target
-from ..selectors import RENSTRA_YEARS, targets_map
+from ..selectors import targets_map
 from ..services.catalogue import indikator_in_force_list
 from ..services.targets import target_clean, target_delete, target_set
 
-YEARS = list(range(RENSTRA_YEARS[0], RENSTRA_YEARS[1] + 1))
 # (jenis, triwulan, label) per grid row of an indicator
 ROWS = (
     [("renstra", None, "Renstra")]
@@ -42,13 +43,14 @@ def target_grid(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and not editable:
         raise PermissionDenied("Hanya Perencana yang boleh mengubah target.")
     indikator = indikator_in_force_list()
-    stored = targets_map(YEARS)
+    years = list(renstra_years(today().year))
+    stored = targets_map(years)
     errors: dict[str, str] = {}
     posted: dict[str, str] = {}
     if request.method == "POST":
         cleaned = []
         for ind in indikator:
-            for tahun in YEARS:
+            for tahun in years:
                 for jenis, tw, _ in ROWS:
                     if jenis == "renstra" and tw is not None:
                         continue
@@ -92,7 +94,7 @@ def target_grid(request: HttpRequest) -> HttpResponse:
         rows = []
         for jenis, tw, label in ROWS:
             cells = []
-            for tahun in YEARS:
+            for tahun in years:
                 name = _name(ind.kode, tahun, jenis, tw)
                 value = (
                     posted[name]
@@ -109,7 +111,7 @@ def target_grid(request: HttpRequest) -> HttpResponse:
         "performance/target_grid.html",
         {
             "table": table,
-            "years": YEARS,
+            "years": years,
             "editable": editable,
             "errors": errors,
             "fmt": format_persen,
