@@ -13,8 +13,24 @@ VAR_DIR = Path(os.getenv("KINERJA_VAR_DIR", PROJECT_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
+TRUE_WORDS = frozenset({"1", "true", "yes", "on", "ya"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off", "tidak", ""})
+
+
 def envbool(name: str, default: str) -> bool:
-    return os.getenv(name, default).strip().lower() in ("1", "true", "yes", "on")
+    """A yes/no setting. A value that is neither (`DEBUG=flase`) stops start-up instead of quietly
+    meaning "no": a typo in a security setting must not pass unseen."""
+    value = os.getenv(name, default).strip().lower()
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"{name}={value!r} bukan nilai ya/tidak; gunakan salah satu dari "
+        f"{sorted(TRUE_WORDS)} atau {sorted(FALSE_WORDS - {''})}."
+    )
 
 
 def envint(name: str, default: str) -> int:
@@ -223,6 +239,8 @@ KINERJA_REGISTRASI_TERBUKA_TAHUN = envint("KINERJA_REGISTRASI_TERBUKA_TAHUN", "3
 KINERJA_IMPOR_PARALEL = envint("KINERJA_IMPOR_PARALEL", "1") != 0
 
 # Letterhead and signatory for documents (configurable per deployment).
+# The Walikota named on the PK (pihak kedua) until the catalogue carries the office holder.
+KINERJA_WALIKOTA_NAMA = os.getenv("KINERJA_WALIKOTA_NAMA", "Walikota Banjarbaru")
 KINERJA_KOP = {
     "pemerintah": os.getenv("KINERJA_KOP_PEMERINTAH", "PEMERINTAH KOTA BANJARBARU"),
     "dinas": os.getenv("KINERJA_KOP_DINAS", "DINAS SOSIAL"),

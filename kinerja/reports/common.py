@@ -61,7 +61,7 @@ def fmt(value: Value, kind: str) -> str:
 def walikota_signature(place_date: str = "") -> Signature:
     """The PK's second party. The name comes from the setting KINERJA_WALIKOTA_NAMA (an elected
     official: no rank, no NIP)."""
-    nama = getattr(settings, "KINERJA_WALIKOTA_NAMA", "Walikota Banjarbaru")
+    nama = settings.KINERJA_WALIKOTA_NAMA
     return Signature(place_date=place_date, position="WALIKOTA BANJARBARU,", name=nama)
 
 

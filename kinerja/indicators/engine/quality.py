@@ -23,7 +23,7 @@ MASALAH = {
 
 def open_years() -> int:
     """N of `registrasi_terbuka_lama` (setting KINERJA_REGISTRASI_TERBUKA_TAHUN, default 3)."""
-    return int(getattr(settings, "KINERJA_REGISTRASI_TERBUKA_TAHUN", 3))
+    return settings.KINERJA_REGISTRASI_TERBUKA_TAHUN
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ def can_pipeline(kind: Kind, ctx: ImportContext) -> bool:
     """Only outside a transaction (a second connection would not see its rows), on a database a
     second connection can share (not SQLite in memory), for kinds that carry batches over."""
     return (
-        getattr(settings, "KINERJA_IMPOR_PARALEL", True)
+        settings.KINERJA_IMPOR_PARALEL
         and kind.pipelined
         and not ctx.dry_run
         and not connection.in_atomic_block
