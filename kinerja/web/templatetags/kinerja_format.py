@@ -26,17 +26,21 @@ def angka(value: int | None) -> str:
     return format_angka(int(value) if value not in (None, "") else None)
 
 
-def _region_names() -> dict[str, str]:
-    from kinerja.indicators.engine.cache import cached_call
-    from kinerja.regions.models import Wilayah
+def _region_names(context) -> dict[str, str]:
+    """All region names, read once per rendered page (`render_context` lives for one render)."""
+    names = context.render_context.get("kinerja_wilayah")
+    if names is None:
+        from kinerja.regions.models import Wilayah
 
-    return cached_call("wilayah", (), lambda: dict(Wilayah.objects.values_list("kode", "nama")))
+        names = dict(Wilayah.objects.values_list("kode", "nama"))
+        context.render_context["kinerja_wilayah"] = names
+    return names
 
 
-@register.filter
-def wilayah(kode: str | None) -> str:
-    """`63.72.04.1003` -> `Komet (63.72.04.1003)`; cached under the change counter (regions bump it)."""
+@register.simple_tag(takes_context=True)
+def wilayah(context, kode: str | None) -> str:
+    """`{% wilayah kode %}`: `63.72.04.1003` -> `Komet (63.72.04.1003)`; one query per page."""
     if not kode:
         return "–"
-    nama = _region_names().get(kode)
+    nama = _region_names(context).get(kode)
     return f"{nama} ({kode})" if nama else kode
