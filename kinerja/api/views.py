@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kinerja.audit.services import log_akses
-from kinerja.indicators.engine.drilldown import drilldown
+from kinerja.indicators.engine import drilldown
 from kinerja.indicators.selectors import keputusan_in_force, sasaran_with_indikator
 from kinerja.lib.privacy import mask_nik
 from kinerja.organisation.permissions import can_see_nik

@@ -206,11 +206,6 @@ class Definisi(models.Model):
 
     DENOMINATOR_FIELDS = ("keluarga", "jenis_registrasi", "lokasi", "umur_min", "umur_maks")
 
-    @property
-    def unit_orang(self) -> bool:
-        """Units are people (so sex and age splits apply)."""
-        return self.keluarga != Keluarga.PSKS_PELATIHAN
-
     def clean(self) -> None:
         from .engine.validation import validate_definisi
 
@@ -302,7 +297,7 @@ class RingkasanUnit(models.Model):
         verbose_name_plural = "unit ringkasan"
         indexes = [
             models.Index(fields=["ringkasan_id", "orang_id"], name="ringkasan_orang"),
-            # Covers the grouping of victims and DTKS members alike (fastpath._generic, per_unit).
+            # Covers the grouping of victims and DTKS members alike (totals._generic, per_unit).
             models.Index(
                 fields=["ringkasan_id", "wil", "masuk", "anggota", "d_num", "d_lit"],
                 name="ringkasan_kelompok",

@@ -1,6 +1,6 @@
-"""Periods come from the engine (`kinerja.indicators.engine.periods`); here only their Indonesian names."""
+"""Periods come from the engine (`kinerja.indicators.engine`); here only their Indonesian names."""
 
-from kinerja.indicators.engine.periods import Periode
+from kinerja.indicators.engine import Periode
 
 __all__ = ["Periode", "periode_nama", "periode_parse"]
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Q
 
+from kinerja.indicators.engine import Figure, frozen_figures
 from kinerja.indicators.models import Indikator, Polaritas
 from kinerja.indicators.selectors import renstra_years
 from kinerja.organisation.models import Role
@@ -65,7 +66,7 @@ def enrich_rows(rows: list[dict], period: Periode, reading: str = "default") -> 
     scale = band_scale()
     kota = settings.KINERJA_KODE_WILAYAH
     level = figures.level_of([r["region"] for r in rows])
-    frozen_cache: dict[str, dict[str, figures.Figure]] = {}
+    frozen_cache: dict[str, dict[str, Figure]] = {}
     polaritas: dict[str, str] = {}
     for row in rows:
         kode = row["indicator"]
@@ -73,9 +74,10 @@ def enrich_rows(rows: list[dict], period: Periode, reading: str = "default") -> 
         row["status"] = approval.status if approval else Status.DRAFT.value
         if approval is not None and approval.status == Status.APPROVED and approval.beku_ref:
             if kode not in frozen_cache:
-                frozen_cache[kode] = figures.frozen_by_region(
-                    int(approval.beku_ref), kode, period, level, reading
-                )
+                frozen_cache[kode] = {
+                    f.wilayah: f
+                    for f in frozen_figures(int(approval.beku_ref), kode, period, level, reading)
+                }
             frozen = frozen_cache[kode].get(row["region"])
             row["live_value"] = row["value"]
             if frozen is not None:
@@ -105,13 +107,13 @@ class Capaian:
     status: str
     approval: Persetujuan | None
     target: Decimal | None
-    live: figures.Figure | None
-    frozen: figures.Figure | None = None
+    live: Figure | None
+    frozen: Figure | None = None
     renstra: Decimal | None = None
     extra: dict = field(default_factory=dict)
 
     @property
-    def reported(self) -> figures.Figure | None:
+    def reported(self) -> Figure | None:
         """The figure the Dinas reports: the frozen one once approved, else the live one."""
         return self.frozen if self.frozen is not None else self.live
 
@@ -130,7 +132,10 @@ class Capaian:
 
     @property
     def changed(self) -> bool:
-        return self.frozen is not None and self.live is not None and self.frozen != self.live
+        if self.frozen is None or self.live is None:
+            return False
+        frozen, live = self.frozen, self.live
+        return (frozen.numerator, frozen.denominator) != (live.numerator, live.denominator)
 
 
 def capaian_for(kode: str, periode: Periode, *, live: bool = True) -> Capaian | None:
@@ -140,7 +145,7 @@ def capaian_for(kode: str, periode: Periode, *, live: bool = True) -> Capaian | 
     approval = Persetujuan.objects.of_period(ind.kode, periode.tahun, periode.triwulan).first()
     frozen = None
     if approval and approval.status == Status.APPROVED and approval.beku_penyebut is not None:
-        frozen = figures.Figure(approval.beku_pembilang, approval.beku_penyebut)
+        frozen = Figure(approval.beku_pembilang, approval.beku_penyebut, indikator=ind.kode)
     return Capaian(
         indikator=ind,
         periode=periode,
@@ -297,7 +302,7 @@ def figure_rows(
     tahun: int, triwulan: int | None = None, level: str = "kota", bacaan: str = "default"
 ) -> list[dict]:
     """The rows of `kinerja compute --format json` (contract section 3), for the CLI and the API."""
-    from kinerja.indicators.engine.figures import compute_figures, figure_row
+    from kinerja.indicators.engine import compute_figures, figure_row
 
     figs = compute_figures(tahun, triwulan, level=level, bacaan=bacaan)
     return enrich_rows([figure_row(f) for f in figs], Periode(tahun, triwulan), bacaan)

@@ -9,16 +9,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import Q
 
-from kinerja.indicators.engine.definitions import definitions_in_force, kode_kabkota
-from kinerja.indicators.engine.figures import Figure, compute_periods
-from kinerja.indicators.engine.sqlparts import Sql, With
-from kinerja.indicators.engine.units import frozen_query, unit_query
+from kinerja.indicators.engine import (
+    Figure,
+    compute_periods,
+    counts_by_type,
+    frozen_figures,
+    kode_kabkota,
+)
 from kinerja.indicators.models import Indikator, Keputusan, SasaranStrategis
 from kinerja.lib.numbers import percentage
-from kinerja.performance import figures as perf_figures
 from kinerja.performance.models import Analisis, Persetujuan, Status
 from kinerja.performance.periods import Periode
 from kinerja.performance.selectors import Capaian, budget_leaves, capaian_for, targets_map
@@ -120,8 +121,8 @@ def figures_by_region(kode: str, periode: Periode, level: str, bacaan: str) -> d
     """Every region's figure of one reading: from the frozen unit list when approved."""
     approval = approval_of(kode, periode)
     if approval is not None:
-        frozen = perf_figures.frozen_by_region(int(approval.beku_ref), kode, periode, level, bacaan)
-        return {w: f for w, f in frozen.items()}
+        frozen = frozen_figures(int(approval.beku_ref), kode, periode, level, bacaan)
+        return {f.wilayah: f for f in frozen}
     figs = compute_periods([periode], level, (bacaan,), kode)
     return {f.wilayah: f for f in figs}
 
@@ -132,46 +133,28 @@ class PerJenis:
 
     jenis: str
     nama: str
-    penyebut: int
-    pembilang: int
+    denominator: int
+    numerator: int
 
     @property
-    def persen(self) -> Decimal | None:
-        return percentage(self.pembilang, self.penyebut)
+    def value(self) -> Decimal | None:
+        return percentage(self.numerator, self.denominator)
 
 
 def spm_by_type(periode: Periode, kode: str = "IKU-2") -> tuple[list[PerJenis], bool]:
-    """IKU-2 split by PPKS group, one GROUP BY over the figure's unit rows (frozen when approved).
+    """IKU-2 split by PPKS group (the engine's `counts_by_type`, frozen when approved).
 
     A person registered in two groups counts in each; served = served within the registration of
     that group (the literal reading's per-type numerator). Returns the rows and whether approved.
     """
     approval = approval_of(kode, periode)
-    if approval is not None:
-        q, stage1 = frozen_query(int(approval.beku_ref), periode.label)
-    else:
-        found = definitions_in_force(periode.akhir, kode)
-        if not found:
-            return [], False
-        q, stage1 = unit_query(found[0], [periode], kode_kabkota())
-    q = With(list(q.ctes))
-    q.cte("u", stage1)
-    sql = q.render(
-        Sql(
-            "SELECT jenis, COUNT(DISTINCT unit_id),"
-            " COUNT(DISTINCT CASE WHEN pembilang_literal THEN unit_id END)"
-            " FROM u WHERE periode = %s GROUP BY jenis",
-            periode.label,
-        )
-    )
-    with connection.cursor() as cur:
-        cur.execute(sql.text, sql.params)
-        counts = {jenis: (int(a), int(b or 0)) for jenis, a, b in cur.fetchall()}
+    snapshot = int(approval.beku_ref) if approval is not None else None
+    counts = counts_by_type(kode, periode, snapshot)
     rows = []
     for code, label in SPM_GROUPS:
-        den, num = counts.pop(code, (0, 0))
-        rows.append(PerJenis(code, label, den, num))
+        c = counts.pop(code, None)
+        rows.append(PerJenis(code, label, c.denominator if c else 0, c.numerator if c else 0))
     names = dict(JenisPpks.objects.values_list("kode", "nama"))
-    for code, (den, num) in sorted(counts.items()):  # a group a later definition adds
-        rows.append(PerJenis(code, names.get(code, code), den, num))
+    for code, c in sorted(counts.items()):  # a group a later definition adds
+        rows.append(PerJenis(code, names.get(code, code), c.denominator, c.numerator))
     return rows, approval is not None

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from kinerja.indicators.engine.periods import Periode
+from kinerja.indicators.engine import Periode
 
 from .builders.iku import build_iku
 from .builders.lkjip import build_lkjip

@@ -9,8 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from kinerja.indicators.engine.figures import compute_figures
-from kinerja.indicators.engine.periods import Periode
+from kinerja.indicators.engine import Periode, compute_figures
 from kinerja.indicators.selectors import catalogue_years, renstra_years, years_until_now
 from kinerja.lib.charts import Series, chart_svg, svg_to_png
 from kinerja.lib.dates import today

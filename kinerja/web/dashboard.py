@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from kinerja.indicators.engine.periods import Periode
+from kinerja.indicators.engine import Periode
 from kinerja.indicators.selectors import catalogue_years
 from kinerja.lib.charts import svg_to_png
 from kinerja.organisation.models import Role

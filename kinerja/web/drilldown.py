@@ -18,18 +18,23 @@ from django.shortcuts import render
 
 from kinerja.audit.models import AksesDataPribadi
 from kinerja.audit.services import log_akses
-from kinerja.indicators.engine.cache import cached_call
-from kinerja.indicators.engine.definitions import IndicatorDefinition, definitions_in_force
-from kinerja.indicators.engine.drilldown import DrillRow, drilldown, drilldown_excluded
-from kinerja.indicators.engine.export import export_xlsx
-from kinerja.indicators.engine.figures import compute_figures
-from kinerja.indicators.engine.periods import Periode
-from kinerja.indicators.engine.quality import data_quality
+from kinerja.indicators.engine import (
+    DrillRow,
+    IndicatorDefinition,
+    Periode,
+    cached_call,
+    compute_figures,
+    data_quality,
+    definitions_in_force,
+    drilldown,
+    drilldown_excluded,
+    export_xlsx,
+    frozen_figures,
+)
 from kinerja.indicators.models import Keluarga
 from kinerja.lib.dates import today
 from kinerja.lib.privacy import mask_nik
 from kinerja.organisation.permissions import Area, can_see_nik, can_view_records
-from kinerja.performance import figures as perf_figures
 from kinerja.performance.models import Persetujuan, Status
 from kinerja.performance.periods import periode_nama
 from kinerja.regions.models import Tingkat, Wilayah
@@ -167,7 +172,8 @@ def frozen_figure(
     if approval.status != Status.APPROVED or not approval.beku_ref:
         return None
     level = "kota" if not wilayah else ("kecamatan" if len(wilayah) <= 8 else "kelurahan")
-    by_region = perf_figures.frozen_by_region(int(approval.beku_ref), kode, periode, level, bacaan)
+    frozen = frozen_figures(int(approval.beku_ref), kode, periode, level, bacaan)
+    by_region = {f.wilayah: f for f in frozen}
     f = by_region.get(wilayah or settings.KINERJA_KODE_WILAYAH)
     return Angka(f.numerator, f.denominator, f.value) if f else None
 

@@ -17,11 +17,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from kinerja.indicators.engine.definitions import definitions_in_force
-from kinerja.indicators.engine.periods import Periode
+from kinerja.indicators.engine import Figure, Periode, definitions_in_force, frozen_figures
 from kinerja.lib.charts import Series, chart_svg
 from kinerja.lib.dates import tanggal_indonesia, today
-from kinerja.performance import figures as perf_figures
 from kinerja.performance.models import Persetujuan, Status
 from kinerja.performance.periods import ROMAWI
 from kinerja.regions.models import Wilayah
@@ -50,7 +48,7 @@ class Sel:
     pelengkap: bool = False  # hidden so that a hidden neighbour cannot be worked out
 
     @classmethod
-    def of(cls, fig: perf_figures.Figure | None) -> "Sel":
+    def of(cls, fig: Figure | None) -> "Sel":
         if fig is None:
             return cls(None, None, None, ada=False)
         if fig.denominator < MIN_PENYEBUT:
@@ -123,15 +121,14 @@ def public_figures(periodes: list[Periode]) -> list[IkuPublik]:
     ]
     result = []
     for ind in definitions_in_force(max(p.akhir for p in periodes)):
-        frozen: dict[str, dict[str, perf_figures.Figure]] = {}
+        frozen: dict[str, dict[str, Figure]] = {}
         disetujui = {}
         for p in periodes:
             a = by_key.get((ind.kode, p.tahun, p.triwulan))
             if a is None:
                 continue
-            frozen[p.label] = perf_figures.frozen_by_region(
-                int(a.beku_ref), ind.kode, p, "kecamatan", "default"
-            )
+            figs = frozen_figures(int(a.beku_ref), ind.kode, p, "kecamatan", "default")
+            frozen[p.label] = {f.wilayah: f for f in figs}
             disetujui[p.label] = a.disetujui_pada
         if not frozen:
             continue

@@ -6,9 +6,7 @@ from decimal import Decimal
 from django.db.models import Max
 
 from kinerja.audit.models import AuditEntry
-from kinerja.indicators.engine.cache import cached_call
-from kinerja.indicators.engine.periods import Periode
-from kinerja.indicators.engine.quality import KualitasData, data_quality
+from kinerja.indicators.engine import KualitasData, Periode, cached_call, data_quality
 from kinerja.indicators.models import Indikator
 from kinerja.indicators.selectors import catalogue_years, renstra_years
 from kinerja.lib.charts import Series, chart_svg

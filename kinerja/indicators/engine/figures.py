@@ -3,8 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-
-from django.db import connection
+from fractions import Fraction
 
 from kinerja.lib.numbers import percentage
 from kinerja.regions.models import Wilayah
@@ -13,12 +12,11 @@ from ..models import Hitung
 from .aggregate import Counts, Result, aggregate_sql, run_aggregate
 from .cache import cached_counts
 from .definitions import IndicatorDefinition, definitions_in_force, kode_kabkota
-from .fastpath import fast_counts, summary_counts
-from .periods import Periode, periods_of_year
+from .periods import Periode
 from .ringkasan import summarised
-from .sqlparts import Sql, With
-from .sqlrun import run_sql as _execute
-from .units import JENIS_KELAMIN, KELOMPOK_UMUR, T_UNIT_BEKU, frozen_query, unit_query
+from .sqlrun import run_sql
+from .totals import summary_counts
+from .units import JENIS_KELAMIN, KELOMPOK_UMUR, unit_query
 
 LEVELS = ("kota", "kecamatan", "kelurahan")
 SPLIT_VALUES = {"jenis_kelamin": JENIS_KELAMIN, "kelompok_umur": KELOMPOK_UMUR}
@@ -26,23 +24,33 @@ SPLIT_VALUES = {"jenis_kelamin": JENIS_KELAMIN, "kelompok_umur": KELOMPOK_UMUR}
 
 @dataclass(frozen=True)
 class Figure:
-    """One figure, with what it needs to explain itself (definition id and catalogue version)."""
+    """One figure (the product's only figure type), with what it needs to explain itself: the
+    definition id and catalogue version. A figure read back from an approval's stored counts
+    carries only its numerator and denominator."""
 
-    indikator: str
-    wilayah: str
-    tingkat: str
-    periode: Periode
-    bacaan: str
     numerator: int
     denominator: int
-    definisi_id: int
-    keputusan_versi: int
+    indikator: str = ""
+    wilayah: str = ""
+    tingkat: str = "kota"
+    periode: Periode | None = None
+    bacaan: str = "default"
+    definisi_id: int | None = None
+    keputusan_versi: int | None = None
     split: str | None = None
     split_value: str | None = None
 
     @property
     def value(self) -> Decimal | None:
+        """Rounded half up to two decimals; None for a zero denominator (contract section 2)."""
         return percentage(self.numerator, self.denominator)
+
+    @property
+    def exact(self) -> Fraction | None:
+        """The unrounded realisasi, from which capaian is computed (contract section 3)."""
+        if not self.denominator:
+            return None
+        return Fraction(self.numerator * 100, self.denominator)
 
 
 def regions_for_level(level: str, kabkota: str | None = None) -> list[tuple[str, str]]:
@@ -72,39 +80,23 @@ def _needs_types(ind: IndicatorDefinition) -> bool:
 
 
 def live_counts(
-    ind: IndicatorDefinition,
-    periodes: list[Periode],
-    split: str | None = None,
-    execute=None,
-    generic: bool = False,
-    cached: bool = True,
+    ind: IndicatorDefinition, periodes: list[Periode], split: str | None = None
 ) -> Result:
-    """Counts of both readings for every region. Without a split: from the unit summary of the year
-    (engine/ringkasan.py) or, for PSKS and with an explicit `execute`, by the one-pass fast path
-    over the registries; with a split, by the generic two-stage SQL."""
+    """Counts of both readings for every region, cached under the registries' change counter.
+
+    The one way to count: totals of a summarised family come from its unit summary of the year
+    (engine/totals.py over engine/ringkasan.py); splits, and PSKS (IKU-1: hundreds of units, no
+    summary), from the two-stage SQL (units.py + aggregate.py) that drill-down and freezing use too.
+    """
     k = kode_kabkota()
 
     def compute() -> Result:
-        if split is None and not generic:
-            if execute is None and summarised(ind):
-                return summary_counts(ind, periodes, k)
-            return fast_counts(ind, periodes, k, execute or _execute)
+        if split is None and summarised(ind):
+            return summary_counts(ind, periodes, k)
         q, stage1 = unit_query(ind, periodes, k)
-        sql = aggregate_sql(q, stage1, k, split, _needs_types(ind))
-        return run_aggregate(sql, execute or _execute)
+        return run_aggregate(aggregate_sql(q, stage1, k, split, _needs_types(ind)), run_sql)
 
-    if execute is not None or not cached:  # a benchmark or a test timing the SQL: never cached
-        return compute()
-    return cached_counts(ind, periodes, f"{split}|{generic}", k, compute)
-
-
-def frozen_counts(
-    snapshot: int, ind: IndicatorDefinition, periode: Periode, split: str | None = None
-) -> Result:
-    """Counts derived from a stored list of unit rows (`UnitBeku` rows of `snapshot`)."""
-    q, stage1 = frozen_query(snapshot, periode.label)
-    sql = aggregate_sql(q, stage1, kode_kabkota(), split, _needs_types(ind))
-    return run_aggregate(sql, _execute)
+    return cached_counts(ind, periodes, str(split), k, compute)
 
 
 def build_figures(
@@ -126,17 +118,17 @@ def build_figures(
                 num, den = pick(ind, bacaan, c)
                 figures.append(
                     Figure(
-                        ind.kode,
-                        kode,
-                        tingkat,
-                        periode,
-                        bacaan,
                         num,
                         den,
-                        defn.pk,
-                        ind.keputusan_versi,
-                        split,
-                        sv,
+                        indikator=ind.kode,
+                        wilayah=kode,
+                        tingkat=tingkat,
+                        periode=periode,
+                        bacaan=bacaan,
+                        definisi_id=defn.pk,
+                        keputusan_versi=ind.keputusan_versi,
+                        split=split,
+                        split_value=sv,
                     )  # fmt: skip
                 )
     return figures
@@ -172,8 +164,6 @@ def compute_periods(
     bacaans: tuple[str, ...] = ("default",),
     kode: str | None = None,
     split: str | None = None,
-    execute=None,
-    cached: bool = True,
 ) -> list[Figure]:
     """Figures for several periods of one year; one SQL query per indicator."""
     regions = regions_for_level(level)
@@ -181,54 +171,12 @@ def compute_periods(
     urutan: dict[str, tuple[int, str]] = {}
     for ind, ps in _grouped(periodes, kode):
         urutan[ind.kode] = (ind.indikator.urutan, ind.kode)
-        counts = live_counts(ind, ps, split, execute, cached=cached)
+        counts = live_counts(ind, ps, split)
         for bacaan in bacaans:
             figures += build_figures(ind, counts, ps, regions, bacaan, split)
     order = {p: i for i, p in enumerate(periodes)}
     figures.sort(key=lambda f: (urutan[f.indikator], order[f.periode], f.bacaan, f.wilayah))
     return figures
-
-
-def compute_year(
-    tahun: int, level: str = "kelurahan", execute=None, cached: bool = True
-) -> list[Figure]:
-    """The full figure set of a year: every IKU x (Q1..Q4, year) x region x both readings."""
-    return compute_periods(
-        periods_of_year(tahun), level, ("default", "literal"), execute=execute, cached=cached
-    )
-
-
-def frozen_figures(
-    snapshot: int,
-    ind: IndicatorDefinition,
-    periode: Periode,
-    level: str = "kota",
-    bacaan: str = "default",
-    split: str | None = None,
-) -> list[Figure]:
-    counts = frozen_counts(snapshot, ind, periode, split)
-    return build_figures(ind, counts, [periode], regions_for_level(level), bacaan, split)
-
-
-def freeze_units(snapshot: int, ind: IndicatorDefinition, periode: Periode) -> int:
-    """Store the unit rows behind `ind` for `periode` under `snapshot`, in one INSERT ... SELECT."""
-    q, stage1 = unit_query(ind, [periode], kode_kabkota())
-    q = With(list(q.ctes))
-    q.cte("u", stage1)
-    cols = (
-        "snapshot, unit_id, orang_id, jenis, kelurahan, kecamatan, jenis_kelamin,"
-        " kelompok_umur, pembilang, pembilang_literal"
-    )
-    sql = q.render(
-        Sql(
-            f"INSERT INTO {T_UNIT_BEKU} ({cols}) SELECT %s, unit_id, orang_id, jenis, kelurahan,"
-            " kecamatan, jenis_kelamin, kelompok_umur, pembilang, pembilang_literal FROM u",
-            snapshot,
-        )
-    )
-    with connection.cursor() as cur:
-        cur.execute(sql.text, sql.params)
-        return cur.rowcount
 
 
 def figure_row(fig: Figure) -> dict:

@@ -5,7 +5,7 @@ expensive part of a figure is finding, for each unit, its entry date and its fir
 service: joins of hundreds of thousands of registrations with millions of services. A summary
 (`Ringkasan`, one per indicator definition pair, year and kab/kota) stores exactly that, one row per
 unit and type (`RingkasanUnit`: region, birth date, entry date, DTKS membership per window, first
-numerator date of each reading), so a year's figures are a scan of those rows (fastpath's sums).
+numerator date of each reading), so a year's figures are a scan of those rows (engine/totals.py's sums).
 
 Kept current: database triggers log every person whose registry rows change (`OrangBerubah`,
 migration 0008), whatever wrote them. Before a summary is read, the log is moved to a work list
@@ -191,14 +191,6 @@ def _refresh_locked() -> None:
             )
             _run(_rows_sql(ind, r.tahun, r.kode_kabkota, r.id, kerja=True))
     _run(Sql(f"DELETE FROM {T_KERJA}"))
-
-
-def refresh() -> None:
-    """Bring every stored summary up to date with the registries (e.g. after an import)."""
-    _collect_log()
-    with transaction.atomic():
-        _lock()
-        _refresh_locked()
 
 
 def with_summary(ind: IndicatorDefinition, tahun: int, kabkota: str, read):

@@ -7,12 +7,13 @@ from django.db import connection
 
 from kinerja.indicators.engine import ringkasan
 from kinerja.indicators.engine.definitions import definitions_in_force, kode_kabkota
-from kinerja.indicators.engine.fastpath import fast_counts, summary_counts
-from kinerja.indicators.engine.figures import _execute
 from kinerja.indicators.engine.periods import Periode, periods_of_year
+from kinerja.indicators.engine.sqlrun import run_sql
+from kinerja.indicators.engine.totals import summary_counts
 from kinerja.indicators.models import Definisi, OrangBerubah, Ringkasan, RingkasanUnit
 from kinerja.registries.models import DtksPeriode, Layanan, Orang, Ppks
 
+from .directsql import direct_counts
 from .factories import KEL2, bencana, dtks, korban, layanan, orang, ppks
 
 SUMMARISED = ["IKU-2", "IKU-3A", "IKU-3B", "IKU-4"]
@@ -50,7 +51,7 @@ def _both(kode: str, tahun: int = 2025, periodes=None):
     periodes = periodes or periods_of_year(tahun)
     [ind] = definitions_in_force(periodes[-1].akhir, kode)
     k = kode_kabkota()
-    return summary_counts(ind, periodes, k), fast_counts(ind, periodes, k, _execute)
+    return summary_counts(ind, periodes, k), direct_counts(ind, periodes, k, run_sql)
 
 
 def _agree(kode: str, **kw):

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kinerja.audit.services import audit_head_hash, audit_record
+from kinerja.indicators.engine import freeze
 from kinerja.organisation.permissions import workflow_refusal
 
 from .. import figures
@@ -131,7 +132,13 @@ def workflow_transition(
     elif aksi == "verify":
         row.diverifikasi_oleh, row.diverifikasi_pada = user, now
     elif aksi == "approve":
-        frozen = figures.freeze(snapshot=step.pk, kode=indikator.kode, periode=periode)
+        frozen = freeze(snapshot=step.pk, kode=indikator.kode, periode=periode)
+        if frozen is None:
+            raise WorkflowRefused(
+                f"{indikator.kode} tidak ada dalam katalog yang berlaku pada "
+                f"{periode_nama(periode)}; tidak ada yang dapat dibekukan.",
+                "state",
+            )
         row.disetujui_oleh, row.disetujui_pada = user, now
         row.putaran += 1
         row.beku_ref = str(step.pk)

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from kinerja.audit.models import AuditEntry
+from kinerja.indicators import engine
 from kinerja.indicators.models import UnitBeku
-from kinerja.performance import figures
 from kinerja.performance.models import Persetujuan, Target
 from kinerja.performance.periods import Periode
 
@@ -123,7 +123,7 @@ def test_approval_freezes_value_live_value_moves_and_why_names_the_units(
     assert approval.status == "approved"
     assert (approval.beku_pembilang, approval.beku_penyebut, approval.beku_jumlah_unit) == (1, 4, 4)
     assert approval.indikator.keputusan.versi == 1 and len(approval.beku_hash) == 64
-    assert figures.unit_list_hash(int(approval.beku_ref)) == (approval.beku_hash, 4)
+    assert engine.unit_list_hash(int(approval.beku_ref)) == (approval.beku_hash, 4)
 
     before = kota(compute_json("--year", "2025", "--quarter", "1"), "IKU-2")
     assert (
@@ -150,7 +150,7 @@ def test_approval_freezes_value_live_value_moves_and_why_names_the_units(
     from kinerja.registries.models import Orang
 
     ids = dict(Orang.objects.values_list("id_lokal", "pk"))
-    changes, total = figures.why_changed(int(approval.beku_ref), "IKU-2", Periode(2025, 1))
+    changes, total = engine.why_changed(int(approval.beku_ref), "IKU-2", Periode(2025, 1))
     assert total == 2
     assert {(c.orang_id, c.what) for c in changes} == {
         (ids["R-2"], "masuk_pembilang"),

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from kinerja.indicators.engine import why_changed
 from kinerja.indicators.selectors import renstra_years
 from kinerja.lib.dates import today
 from kinerja.organisation.permissions import (
@@ -17,7 +18,6 @@ from kinerja.organisation.permissions import (
     workflow_refusal,
 )
 
-from .. import figures
 from ..models import Analisis, Status
 from ..periods import Periode, periode_nama
 from ..selectors import against_renstra_final, capaian_for, inbox, trend
@@ -68,7 +68,7 @@ def period_page(request: HttpRequest, kode: str, periode: str) -> HttpResponse:
     c = capaian_for(ind.kode, p)
     changes, total = [], 0
     if c.approval and c.status == Status.APPROVED and c.approval.beku_ref:
-        changes, total = figures.why_changed(int(c.approval.beku_ref), ind.kode, p)
+        changes, total = why_changed(int(c.approval.beku_ref), ind.kode, p)
     actions = [
         {"aksi": a, "label": AKSI_TOMBOL[a]}
         for a in TRANSITIONS

@@ -1,6 +1,6 @@
 """Every figure of a period by kecamatan and kelurahan: 26 rows per IKU, both readings."""
 
-from kinerja.indicators.engine.figures import regions_for_level
+from kinerja.indicators.engine import regions_for_level
 from kinerja.performance.periods import Periode, periode_nama
 
 from ..common import letterhead, organisasi, pct_formula

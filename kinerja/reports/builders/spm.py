@@ -52,7 +52,13 @@ def build_spm(tahun: int, triwulan: int | None) -> Document:
         provisional=is_provisional(iku2) or is_provisional(iku4),
     )
     rows: list[list] = [
-        [i, g.nama, _m(approved2, g.penyebut), _m(approved2, g.pembilang), _m(approved2, g.persen)]
+        [
+            i,
+            g.nama,
+            _m(approved2, g.denominator),
+            _m(approved2, g.numerator),
+            _m(approved2, g.value),
+        ]
         for i, g in enumerate(by_type, 1)
     ]
     fig2 = iku2.reported if iku2 else None

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from kinerja.indicators.engine.periods import Periode
+from kinerja.indicators.engine import Periode
 from kinerja.performance.periods import periode_nama
 from kinerja.web.selectors import latest_data_periode, periode_from_query
 

@@ -18,8 +18,7 @@ import pytest
 from django.core.management import call_command
 
 from conftest import PASSWORD
-from kinerja.indicators.engine.drilldown import drilldown
-from kinerja.indicators.engine.periods import Periode
+from kinerja.indicators.engine import Periode, drilldown
 from kinerja.performance.models import Persetujuan, Status
 from kinerja.performance.services.workflow import workflow_transition
 from kinerja.registries.models import Impor, Layanan, Ppks

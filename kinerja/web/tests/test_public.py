@@ -124,7 +124,7 @@ def _item(columns):
     """An IkuPublik with kota + kecamatan rows; `columns` = one list of denominators per row."""
     from decimal import Decimal
 
-    from kinerja.indicators.engine.periods import Periode
+    from kinerja.indicators.engine import Periode
     from kinerja.web.public import IkuPublik, Sel
 
     def sel(d):

@@ -144,9 +144,9 @@ def test_indonesian_first_whatever_the_browser_language(client):
 
 
 @pytest.mark.django_db
-def test_region_names_filter():
-    from kinerja.web.templatetags.kinerja_format import wilayah
+def test_region_names_tag():
+    from django.template import Context, Template
 
-    assert wilayah("63.72.04.1003") == "Komet (63.72.04.1003)"
-    assert wilayah(None) == "–"
-    assert wilayah("99.99") == "99.99"
+    t = Template("{% load kinerja_format %}{% wilayah a %}|{% wilayah b %}|{% wilayah c %}")
+    html = t.render(Context({"a": "63.72.04.1003", "b": None, "c": "99.99"}))
+    assert html == "Komet (63.72.04.1003)|–|99.99"
