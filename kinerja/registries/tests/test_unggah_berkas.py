@@ -48,7 +48,9 @@ def _mode(path: Path) -> int:
 
 # -- the preview runs in the worker ----------------------------------------------------------------
 @pytest.mark.django_db(transaction=True)
-def test_preview_waits_for_the_db_worker_then_shows(client, users, settings):
+def test_preview_waits_for_the_db_worker_then_shows(
+    seeded_transactional_db, client, users, settings
+):
     settings.TASKS = DATABASE
     client.force_login(users["staf_rehabilitasi"])
     pratinjau = _upload(client)
@@ -220,3 +222,38 @@ def test_browser_preview_appears_when_the_worker_is_done(page, users, settings, 
     _worker()
     page.get_by_text("Impor selesai.").wait_for(timeout=15000)
     assert Ppks.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_preview_task_that_dies_in_the_worker_is_reported(
+    seeded_transactional_db, client, users, settings, monkeypatch
+):
+    settings.TASKS = DATABASE
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device: /srv/kinerja/var/media")
+
+    monkeypatch.setattr(unggahan, "store_preview", disk_full)
+    client.force_login(users["staf_rehabilitasi"])
+    pratinjau = _upload(client)
+    _worker()
+    r = client.get(pratinjau, HTTP_HX_REQUEST="true")
+    assert r.status_code == 204 and r["HX-Refresh"] == "true"  # stop polling
+    html = client.get(pratinjau).content.decode()
+    assert "Pratinjau gagal karena kesalahan di server" in html
+    assert "No space" not in html and "/srv" not in html
+    assert client.post(pratinjau).status_code == 403
+    assert not Impor.objects.filter(uji_coba=False).exists()
+
+
+@pytest.mark.django_db
+def test_progress_page_as_anonymous_and_wrong_role(client, users):
+    client.force_login(users["staf_rehabilitasi"])
+    proses = client.post(_upload(client))["Location"]
+    html = client.get(proses).content.decode()
+    assert "Impor selesai." in html and not NIK_KK.search(html)
+    client.force_login(users["staf_linjamsos"])
+    assert client.get(proses).status_code == 403
+    client.logout()
+    r = client.get(proses)
+    assert r.status_code == 302 and r["Location"].startswith(reverse("login"))

@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
+from django_tasks import TaskResultStatus
 
 from kinerja.audit.models import AksesDataPribadi
 from kinerja.audit.services import log_akses
@@ -124,8 +125,9 @@ def unggah_form(request: HttpRequest, kind: str) -> HttpResponse:
         path = unggahan.save_upload(token, f.name, f.chunks())
         store = request.session.get(SESSION_KEY, {})
         store[token] = {"kind": kind, "path": str(path), "name": name}
+        result = preview_file.enqueue(kind, str(path), request.user.pk, name)
+        store[token]["preview_task"] = str(result.id)
         request.session[SESSION_KEY] = store
-        preview_file.enqueue(kind, str(path), request.user.pk, name)
         return redirect("registri:unggah_pratinjau", kind=kind, token=token)
     return render(
         request,
@@ -144,7 +146,7 @@ def unggah_pratinjau(request: HttpRequest, kind: str, token: str) -> HttpRespons
     _kind_for(request.user, kind, change=True)
     item = _upload(request, kind, token)
     path = Path(item["path"])
-    preview = unggahan.read_preview(path.parent)
+    preview = unggahan.read_preview(path.parent) or _failed_task_preview(request, item, kind)
     if request.method == "POST":
         if "impor_id" in item or "task_id" in item:
             return redirect("registri:unggah_proses", kind=kind, token=token)
@@ -187,6 +189,18 @@ def unggah_pratinjau(request: HttpRequest, kind: str, token: str) -> HttpRespons
             "can_save": unggahan.save_refusal(preview, request.user) is None,
         },
     )
+
+
+def _failed_task_preview(request: HttpRequest, item: dict, kind: str) -> dict | None:
+    """A preview task that died in the worker without writing its result (the task catches its own
+    errors; this is for the rest, e.g. a full disk): the page says so instead of polling forever."""
+    try:
+        status = preview_file.get_result(item.get("preview_task", "")).status
+    except Exception:  # the immediate backend keeps no results; an unknown id is still waiting
+        return None
+    if status != TaskResultStatus.FAILED:
+        return None
+    return unggahan.failed_preview(request.user.pk, kind)
 
 
 def _impor_of(item: dict) -> Impor | None:
