@@ -331,6 +331,9 @@ def test_rejects_of_another_bidangs_layanan_upload_by_id_is_404(client, users):
     html = client.get(reverse("registri:unggah_index")).content.decode()
     assert "layanan mei.csv" in html  # the import is listed (counts are not personal)...
     assert reverse("registri:unggah_tolakan", args=[impor.pk]) not in html  # ...its file is not
+    client.force_login(users["kabid_rehabilitasi"])
+    html = client.get(reverse("registri:unggah_index")).content.decode()
+    assert reverse("registri:unggah_tolakan", args=[impor.pk]) in html  # the uploader's kabid
 
 
 @pytest.mark.django_db

@@ -148,24 +148,7 @@ def unggah_pratinjau(request: HttpRequest, kind: str, token: str) -> HttpRespons
     path = Path(item["path"])
     preview = unggahan.read_preview(path.parent) or _failed_task_preview(request, item, kind)
     if request.method == "POST":
-        if "impor_id" in item or "task_id" in item:
-            return redirect("registri:unggah_proses", kind=kind, token=token)
-        refusal = unggahan.save_refusal(preview, request.user)
-        if refusal and preview is None:
-            messages.info(request, refusal)
-            return redirect("registri:unggah_pratinjau", kind=kind, token=token)
-        if refusal:
-            raise PermissionDenied(refusal)
-        result = import_file.enqueue(
-            kind, str(path), request.user.pk, item["name"], str(path.parent / unggahan.REJECTS_FILE)
-        )
-        item["task_id"] = str(result.id)
-        item["total"] = preview["rows_read"]
-        store = request.session[SESSION_KEY]
-        store[token] = item
-        request.session[SESSION_KEY] = store
-        return redirect("registri:unggah_proses", kind=kind, token=token)
-
+        return _save(request, kind, token, item, preview)
     context = {"kind": kind, "title": KIND_TITLE[kind], "token": token, "name": item["name"]}
     if preview is None:
         template = (
@@ -189,6 +172,28 @@ def unggah_pratinjau(request: HttpRequest, kind: str, token: str) -> HttpRespons
             "can_save": unggahan.save_refusal(preview, request.user) is None,
         },
     )
+
+
+def _save(request: HttpRequest, kind: str, token: str, item: dict, preview: dict | None):
+    """Queue the import, once, after checking again what the preview page checked."""
+    if "impor_id" in item or "task_id" in item:
+        return redirect("registri:unggah_proses", kind=kind, token=token)
+    refusal = unggahan.save_refusal(preview, request.user)
+    if refusal and preview is None:
+        messages.info(request, refusal)
+        return redirect("registri:unggah_pratinjau", kind=kind, token=token)
+    if refusal:
+        raise PermissionDenied(refusal)
+    path = Path(item["path"])
+    result = import_file.enqueue(
+        kind, str(path), request.user.pk, item["name"], str(path.parent / unggahan.REJECTS_FILE)
+    )
+    item["task_id"] = str(result.id)
+    item["total"] = preview["rows_read"]
+    store = request.session[SESSION_KEY]
+    store[token] = item
+    request.session[SESSION_KEY] = store
+    return redirect("registri:unggah_proses", kind=kind, token=token)
 
 
 def _failed_task_preview(request: HttpRequest, item: dict, kind: str) -> dict | None:
