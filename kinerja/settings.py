@@ -237,6 +237,9 @@ LOGGING = {
 KINERJA_REGISTRASI_TERBUKA_TAHUN = envint("KINERJA_REGISTRASI_TERBUKA_TAHUN", "3")
 # Imports write batch N in a second thread while batch N+1 is checked (D19g); 0 turns it off.
 KINERJA_IMPOR_PARALEL = envint("KINERJA_IMPOR_PARALEL", "1") != 0
+# Uploaded files, their previews and rejects (raw NIK) are deleted this many days after their last
+# change, by the worker after each web import and by `kinerja unggah_bersihkan` (D67).
+KINERJA_RETENSI_UNGGAH_HARI = envint("KINERJA_RETENSI_UNGGAH_HARI", "30")
 
 # Letterhead and signatory for documents (configurable per deployment).
 # The Walikota named on the PK (pihak kedua) until the catalogue carries the office holder.

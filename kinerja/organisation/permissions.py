@@ -185,3 +185,14 @@ def can_edit_analysis(user, bidang: str) -> bool:
 
 def can_read_audit_log(user) -> bool:
     return can_view(user, Area.AUDIT)
+
+
+def can_reach_upload(user, *, uploader_id: int | None, bidang: str | None) -> bool:
+    """An uploaded file and its rejects hold raw NIK and KK (issue 12): reachable only by the
+    uploader, the Kepala Bidang of the Bidang it belongs to, and the Administrator (D65)."""
+    role = _role(user)
+    if role is None:
+        return False
+    if role == Role.ADMIN or (uploader_id is not None and user.pk == uploader_id):
+        return True
+    return role == Role.KABID and bidang is not None and bidang_kode(user) == bidang

@@ -10,8 +10,10 @@ from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from kinerja.organisation.permissions import (
+    AREA_BIDANG,
     Area,
     can_change,
+    can_reach_upload,
     can_view_records,
     require_change,
     require_view_records,
@@ -20,6 +22,7 @@ from kinerja.organisation.permissions import (
 from .models import (
     Bencana,
     DtksAnggota,
+    Impor,
     KegiatanPelatihan,
     KelompokLayanan,
     Korban,
@@ -169,3 +172,39 @@ def get_korban_for_user(user, pk, *, change: bool = False) -> Korban:
     korban = _get(Korban, pk, Korban.objects.select_related("orang", "bencana"))
     _check(user, Area.KORBAN, change)
     return korban
+
+
+# The registry kinds that can be uploaded from the web, and the area each one writes.
+UPLOAD_KIND_AREA: dict[str, Area | None] = {
+    "psks": Area.PSKS,
+    "pelatihan": Area.PELATIHAN,
+    "ppks": Area.PPKS,
+    "layanan": None,  # per row (D22)
+    "dtks": Area.DTKS,
+    "bencana": Area.BENCANA,
+    "korban": Area.KORBAN,
+}
+
+
+def impor_bidang(impor: Impor) -> str | None:
+    """The Bidang an import belongs to: its uploader's, else the one owning its kind's registry."""
+    pengguna = impor.pengguna
+    if pengguna is not None and getattr(pengguna, "bidang", None) is not None:
+        return pengguna.bidang.kode
+    area = UPLOAD_KIND_AREA.get(impor.jenis)
+    return AREA_BIDANG.get(area) if area is not None else None
+
+
+def can_reach_impor_files(user, impor: Impor) -> bool:
+    return can_reach_upload(user, uploader_id=impor.pengguna_id, bidang=impor_bidang(impor))
+
+
+def get_impor_files_for_user(user, pk) -> Impor:
+    """An import whose files (upload, rejects) this user may download: 404 for everyone else, so a
+    sequential id tells nothing about another Bidang's uploads (issue 12 rows 3, 4; D65)."""
+    impor = _get(Impor, pk, Impor.objects.select_related("pengguna__bidang"))
+    if impor.uji_coba or impor.jenis not in UPLOAD_KIND_AREA:
+        raise Http404("Impor tidak ditemukan")
+    if not can_reach_impor_files(user, impor):
+        raise Http404("Impor tidak ditemukan")
+    return impor

@@ -1,52 +1,42 @@
-"""Uploads: template, preview (a dry run, nothing saved), the import in the background, the result.
+"""Uploads: template, preview (a dry run, nothing saved), the import, the result; the preview and the
+import both run in the background worker (D68).
 
-An upload is kept under MEDIA_ROOT/unggah/<token>/ and named in the session; the import's own Impor
-row (updated per batch by the engine) is what the progress and result pages read.
+An upload is kept under MEDIA_ROOT/unggah/<token>/ (owner-only, deleted after the retention period:
+`unggahan`) and named in the session; the preview the worker stores beside it and the import's own
+Impor row (updated per batch by the engine) are what the pages poll.
 """
 
 import uuid
 from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
+from django_tasks import TaskResultStatus
 
 from kinerja.audit.models import AksesDataPribadi
 from kinerja.audit.services import log_akses
-from kinerja.lib.privacy import mask_nik
-from kinerja.organisation.permissions import Area, can_change, can_view_records
+from kinerja.organisation.permissions import Area, can_change, can_see_nik, can_view_records
 
-from ..access import jenis_layanan_area, scoped
-from ..imports import preview_import
-from ..imports.engine import open_for
-from ..models import Impor, JenisLayanan
-from ..tasks import import_file
+from .. import unggahan
+from ..access import UPLOAD_KIND_AREA, can_reach_impor_files, get_impor_files_for_user, scoped
+from ..imports.rejects import masked_rejects
+from ..models import Impor
+from ..tasks import import_file, preview_file
 from ..templat import build_template
 
-# The registry kinds that can be uploaded from the web, and the area each one writes.
-KIND_AREA: dict[str, Area | None] = {
-    "psks": Area.PSKS,
-    "pelatihan": Area.PELATIHAN,
-    "ppks": Area.PPKS,
-    "layanan": None,  # per row (D22)
-    "dtks": Area.DTKS,
-    "bencana": Area.BENCANA,
-    "korban": Area.KORBAN,
-}
+KIND_AREA = UPLOAD_KIND_AREA
 KIND_TITLE = {
     "psks": "PSKS", "pelatihan": "Pelatihan PSKS", "ppks": "Registrasi PPKS",
     "layanan": "Layanan dan bantuan", "dtks": "Anggota DTKS", "bencana": "Kejadian bencana",
     "korban": "Korban bencana",
 }  # fmt: skip
-PERSONAL_COLUMNS = {"nik", "no_kk"}
-PREVIEW_ROWS = 10
-SHOWN_PROBLEMS = 100
 SESSION_KEY = "registri_unggah"
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 
@@ -75,10 +65,6 @@ def _kind_for(user, kind: str, *, change: bool) -> str:
     return kind
 
 
-def _upload_dir() -> Path:
-    return Path(settings.MEDIA_ROOT) / "unggah"
-
-
 def _upload(request: HttpRequest, kind: str, token: str) -> dict:
     item = request.session.get(SESSION_KEY, {}).get(token)
     if not item or item["kind"] != kind:
@@ -103,34 +89,16 @@ class UploadForm(forms.Form):
         return f
 
 
-def layanan_rows_of_other_bidang(user, path: Path, original_name: str) -> list[int]:
-    """Rows of a layanan file this user's Bidang may not write (D22), read as a stream."""
-    if can_change(user, Area.LAYANAN_REHAB) and can_change(user, Area.LAYANAN_LINJAMSOS):
-        return []
-    kelompok = dict(JenisLayanan.objects.values_list("kode", "kelompok"))
-    _, source = open_for("layanan", path, original_name)
-    bad: list[int] = []
-    try:
-        for row in source.rows({"jenis_layanan", "kode_kejadian"}):
-            code = str(row.values.get("jenis_layanan", "")).strip().lower()
-            if code not in kelompok:
-                continue  # an unknown code is the import's to reject, with its reason
-            area = jenis_layanan_area(
-                kelompok[code], with_bencana=bool(row.values.get("kode_kejadian"))
-            )
-            if not can_change(user, area):
-                bad.append(row.number)
-    finally:
-        source.close()
-    return bad
-
-
 @login_required
 def unggah_index(request: HttpRequest) -> HttpResponse:
     kinds = [{"kind": k, "title": KIND_TITLE[k]} for k in KIND_AREA if can_upload(request.user, k)]
-    recent = scoped(Impor.objects.select_related("pengguna")).filter(
-        jenis__in=[k["kind"] for k in kinds], uji_coba=False
-    )[:20]
+    recent = list(
+        scoped(Impor.objects.select_related("pengguna__bidang")).filter(
+            jenis__in=[k["kind"] for k in kinds], uji_coba=False
+        )[:20]
+    )
+    for impor in recent:  # the download button only where the download is allowed (D65)
+        impor.boleh_unduh = can_reach_impor_files(request.user, impor)
     return render(request, "registries/unggah_index.html", {"kinds": kinds, "recent": recent})
 
 
@@ -147,20 +115,18 @@ def unggah_template(request: HttpRequest, kind: str) -> HttpResponse:
 
 @login_required
 def unggah_form(request: HttpRequest, kind: str) -> HttpResponse:
+    """The file is stored and its preview queued for the worker; the page then polls for it."""
     _kind_for(request.user, kind, change=True)
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
         f = form.cleaned_data["file"]
         token = uuid.uuid4().hex
-        folder = _upload_dir() / token
-        folder.mkdir(parents=True, exist_ok=True)
-        suffix = ".xlsx" if f.name.lower().endswith(".xlsx") else ".csv"
-        path = folder / f"unggahan{suffix}"
-        with path.open("wb") as out:
-            for chunk in f.chunks():
-                out.write(chunk)
+        name = Path(f.name).name[:200]
+        path = unggahan.save_upload(token, f.name, f.chunks())
         store = request.session.get(SESSION_KEY, {})
-        store[token] = {"kind": kind, "path": str(path), "name": Path(f.name).name[:200]}
+        store[token] = {"kind": kind, "path": str(path), "name": name}
+        result = preview_file.enqueue(kind, str(path), request.user.pk, name)
+        store[token]["preview_task"] = str(result.id)
         request.session[SESSION_KEY] = store
         return redirect("registri:unggah_pratinjau", kind=kind, token=token)
     return render(
@@ -172,56 +138,74 @@ def unggah_form(request: HttpRequest, kind: str) -> HttpResponse:
 
 @login_required
 def unggah_pratinjau(request: HttpRequest, kind: str, token: str) -> HttpResponse:
-    """The first rows and every problem of a dry run; saving starts the import in the background."""
+    """The first rows and every problem of the worker's dry run; saving starts the import.
+
+    The POST that saves checks again what the page checked (D22, a usable file, the same account):
+    a direct POST to this URL is refused, not trusted (issue 12 row 2, D69).
+    """
     _kind_for(request.user, kind, change=True)
     item = _upload(request, kind, token)
     path = Path(item["path"])
+    preview = unggahan.read_preview(path.parent) or _failed_task_preview(request, item, kind)
     if request.method == "POST":
-        if "impor_id" in item or "task_id" in item:
-            return redirect("registri:unggah_proses", kind=kind, token=token)
-        result = import_file.enqueue(
-            kind, str(path), request.user.pk, item["name"], str(path.parent / "tolakan.csv")
+        return _save(request, kind, token, item, preview)
+    context = {"kind": kind, "title": KIND_TITLE[kind], "token": token, "name": item["name"]}
+    if preview is None:
+        template = (
+            "registries/_unggah_menunggu.html"
+            if request.htmx
+            else "registries/unggah_pratinjau.html"
         )
-        item["task_id"] = str(result.id)
-        store = request.session[SESSION_KEY]
-        store[token] = item
-        request.session[SESSION_KEY] = store
-        return redirect("registri:unggah_proses", kind=kind, token=token)
-
-    preview = preview_import(
-        kind, path, limit=PREVIEW_ROWS, original_name=item["name"], user=request.user
-    )
-    other_bidang = []
-    if kind == "layanan" and not preview.fatal:
-        other_bidang = layanan_rows_of_other_bidang(request.user, path, item["name"])
-    masked = [i for i, h in enumerate(preview.header) if h.strip().lower() in PERSONAL_COLUMNS]
-    rows = [
-        [_mask_cell(c) if i in masked else c for i, c in enumerate(row)] for row in preview.rows
-    ]
-    item["total"] = preview.result.rows_read if preview.result else 0
-    store = request.session[SESSION_KEY]
-    store[token] = item
-    request.session[SESSION_KEY] = store
+        return render(request, template, {**context, "waiting": True})
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"  # the preview is ready: show the full page
+        return response
+    problems = preview.get("problems", [])
     return render(
         request,
         "registries/unggah_pratinjau.html",
         {
-            "kind": kind,
-            "title": KIND_TITLE[kind],
-            "token": token,
-            "name": item["name"],
+            **context,
             "preview": preview,
-            "rows": rows,
-            "problems": preview.problems[:SHOWN_PROBLEMS],
-            "more_problems": max(0, len(preview.problems) - SHOWN_PROBLEMS),
-            "other_bidang": other_bidang[:50],
-            "can_save": not preview.fatal and not other_bidang and preview.result is not None,
+            "problems": problems,
+            "can_save": unggahan.save_refusal(preview, request.user) is None,
         },
     )
 
 
-def _mask_cell(value) -> str:
-    return mask_nik(str(value)) if value not in (None, "") else ""
+def _save(request: HttpRequest, kind: str, token: str, item: dict, preview: dict | None):
+    """Queue the import, once, after checking again what the preview page checked."""
+    if "impor_id" in item or "task_id" in item:
+        return redirect("registri:unggah_proses", kind=kind, token=token)
+    refusal = unggahan.save_refusal(preview, request.user)
+    if refusal and preview is None:
+        messages.info(request, refusal)
+        return redirect("registri:unggah_pratinjau", kind=kind, token=token)
+    if refusal:
+        raise PermissionDenied(refusal)
+    path = Path(item["path"])
+    result = import_file.enqueue(
+        kind, str(path), request.user.pk, item["name"], str(path.parent / unggahan.REJECTS_FILE)
+    )
+    item["task_id"] = str(result.id)
+    item["total"] = preview["rows_read"]
+    store = request.session[SESSION_KEY]
+    store[token] = item
+    request.session[SESSION_KEY] = store
+    return redirect("registri:unggah_proses", kind=kind, token=token)
+
+
+def _failed_task_preview(request: HttpRequest, item: dict, kind: str) -> dict | None:
+    """A preview task that died in the worker without writing its result (the task catches its own
+    errors; this is for the rest, e.g. a full disk): the page says so instead of polling forever."""
+    try:
+        status = preview_file.get_result(item.get("preview_task", "")).status
+    except Exception:  # the immediate backend keeps no results; an unknown id is still waiting
+        return None
+    if status != TaskResultStatus.FAILED:
+        return None
+    return unggahan.failed_preview(request.user.pk, kind)
 
 
 def _impor_of(item: dict) -> Impor | None:
@@ -259,21 +243,30 @@ def unggah_proses(request: HttpRequest, kind: str, token: str) -> HttpResponse:
 @login_required
 @require_POST
 def unggah_tolakan(request: HttpRequest, pk: int) -> HttpResponse:
-    """The rejected rows with their reasons (personal data: the download is logged)."""
-    impor = scoped(Impor.objects.all()).filter(pk=pk).first()
-    if impor is None or impor.jenis not in KIND_AREA:
-        raise Http404("Impor tidak ditemukan")
+    """The rejected rows with their reasons: only for the uploader, that Bidang's kabid and the admin
+    (404 for anyone else), masked for a reader without D3, and every download logged (D65)."""
+    impor = get_impor_files_for_user(request.user, pk)
     _kind_for(request.user, impor.jenis, change=False)
     path = Path(impor.file_tolakan) if impor.file_tolakan else None
     if path is None or not path.exists():
-        messages.info(request, "Tidak ada baris yang ditolak.")
+        if impor.ditolak:
+            messages.info(request, "File baris ditolak sudah dihapus (masa simpan unggahan habis).")
+        else:
+            messages.info(request, "Tidak ada baris yang ditolak.")
         return redirect(reverse("registri:unggah_index"))
+    full = can_see_nik(request.user)
     log_akses(
         user=request.user,
         jenis=AksesDataPribadi.Jenis.EKSPOR,
-        objek=f"tolakan impor #{impor.pk} {impor.nama_file}"[:200],
+        objek=f"tolakan impor #{impor.pk} {impor.nama_file}{'' if full else ' (NIK disamarkan)'}"[
+            :200
+        ],
         jumlah=impor.ditolak,
         request=request,
     )
     name = f"{Path(impor.nama_file).stem}.rejected.csv"
-    return FileResponse(path.open("rb"), as_attachment=True, filename=name)
+    if full:
+        return FileResponse(path.open("rb"), as_attachment=True, filename=name)
+    response = StreamingHttpResponse(masked_rejects(path), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response
