@@ -9,6 +9,8 @@ when it is one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -23,6 +25,6 @@ def safe_text(value: object) -> object:
     return value
 
 
-def safe_row(values):
+def safe_row(values: Iterable[object]) -> list[object]:
     """`safe_text` over a row (list or tuple), for csv writers and `Worksheet.append`."""
     return [safe_text(v) for v in values]

@@ -26,9 +26,9 @@ def _nice_max(value: float) -> float:
         return 100.0
     for step in (1, 2, 2.5, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
         if value <= step * 5:
-            return step * 5
+            return float(step * 5)
     magnitude = 10 ** (len(str(int(value))) - 1)
-    return (int(value / magnitude) + 1) * magnitude
+    return float((int(value / magnitude) + 1) * magnitude)
 
 
 def chart_svg(
@@ -65,13 +65,13 @@ def chart_svg(
         f'<text x="{left}" y="20" font-size="13" font-weight="bold" fill="#1b2430">{escape(title)}</text>',
     ]
     for i in range(6):
-        v = top_value * i / 5
-        yy = y(v)
+        tick = top_value * i / 5
+        yy = y(tick)
         parts.append(
             f'<line x1="{left}" y1="{yy:.1f}" x2="{width - right}" y2="{yy:.1f}" stroke="#e3e8ee"/>'
         )
         parts.append(
-            f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" fill="#4d5968">{format_persen(v, 0)}</text>'
+            f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" fill="#4d5968">{format_persen(tick, 0)}</text>'
         )
     parts.append(
         f'<text x="14" y="{top + plot_h / 2:.0f}" transform="rotate(-90 14 {top + plot_h / 2:.0f})" '
@@ -145,4 +145,5 @@ def _describe(categories: list[str], series: list[Series]) -> str:
 def svg_to_png(svg: str, scale: float = 2.0) -> bytes:
     import cairosvg
 
-    return cairosvg.svg2png(bytestring=svg.encode(), scale=scale)
+    png: bytes = cairosvg.svg2png(bytestring=svg.encode(), scale=scale)
+    return png

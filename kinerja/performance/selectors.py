@@ -145,7 +145,9 @@ def capaian_for(kode: str, periode: Periode, *, live: bool = True) -> Capaian | 
     approval = Persetujuan.objects.of_period(ind.kode, periode.tahun, periode.triwulan).first()
     frozen = None
     if approval and approval.status == Status.APPROVED and approval.beku_penyebut is not None:
-        frozen = Figure(approval.beku_pembilang, approval.beku_penyebut, indikator=ind.kode)
+        frozen = Figure(
+            approval.beku_pembilang, approval.beku_penyebut, periode, indikator=ind.kode
+        )
     return Capaian(
         indikator=ind,
         periode=periode,

@@ -5,7 +5,9 @@ are sums over a per-unit grouping (fast plain aggregates); types do straddle reg
 counted with COUNT(DISTINCT) over the small per-region list of types.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .sqlparts import Sql, With
 
@@ -24,7 +26,11 @@ class Counts:
 
 
 # (periode, tingkat, wilayah, split value) -> Counts
-Result = dict[tuple[str, str, str, str | None], Counts]
+# (period label, level, region code, split value) -> counts
+Key = tuple[str, str, str, str | None]
+Result = dict[Key, Counts]
+# Runs one statement and returns its rows: Django (sqlrun.run_sql) or, in the benchmark, DuckDB.
+Execute = Callable[[str, list[Any]], list[tuple[Any, ...]]]
 
 
 def aggregate_sql(q: With, stage1: Sql, kabkota: str, split: str | None, types: bool) -> Sql:
@@ -53,8 +59,10 @@ def aggregate_sql(q: With, stage1: Sql, kabkota: str, split: str | None, types: 
         )
     split_col = split or "NULL"
     final = Sql()
-    levels = (("kota", "%s", ""), ("kecamatan", "kecamatan", "kecamatan"))
-    levels += (("kelurahan", "kelurahan", "kelurahan"),)
+    levels = (
+        ("kota", "%s", ""), ("kecamatan", "kecamatan", "kecamatan"),
+        ("kelurahan", "kelurahan", "kelurahan"),
+    )  # fmt: skip
     for i, (tingkat, region, col) in enumerate(levels):
         where = f" WHERE {col} IS NOT NULL" if col else ""
         group = f"periode{', ' + col if col else ''}{s}"
@@ -77,11 +85,11 @@ def aggregate_sql(q: With, stage1: Sql, kabkota: str, split: str | None, types: 
     return q.render(final)
 
 
-def run_aggregate(sql: Sql, execute) -> Result:
+def run_aggregate(sql: Sql, execute: Execute) -> Result:
     """Execute stage 2 with `execute(sql_text, params) -> rows` (Django or DuckDB)."""
     rows = execute(sql.text, sql.params)
-    units: dict = {}
-    types: dict = {}
+    units: dict[Key, tuple[int, int, int]] = {}
+    types: dict[Key, tuple[int, int, int]] = {}
     for src, periode, tingkat, wilayah, split, a, b, c in rows:
         key = (periode, tingkat, wilayah, split)
         (units if src == "u" else types)[key] = (int(a), int(b or 0), int(c or 0))

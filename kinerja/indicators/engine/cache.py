@@ -10,6 +10,7 @@ primary-key lookup: microseconds, against seconds for the counts themselves.
 
 import hashlib
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.cache import caches
 from django.db import connection
@@ -20,6 +21,7 @@ from .definitions import IndicatorDefinition
 from .periods import Periode
 
 CACHE_ALIAS = "figures"
+T = TypeVar("T")
 
 
 def data_stamp() -> str:
@@ -38,12 +40,12 @@ def _key(
     return "counts:" + hashlib.sha256(text.encode()).hexdigest()
 
 
-def cached_call(name: str, parts: tuple, compute: Callable[[], object]) -> object:
+def cached_call(name: str, parts: tuple[object, ...], compute: Callable[[], T]) -> T:
     """Cache any pure function of the registries (e.g. data-quality counts) under the data stamp."""
     cache = caches[CACHE_ALIAS]
     text = repr((name, parts, data_stamp()))
     key = f"{name}:" + hashlib.sha256(text.encode()).hexdigest()
-    result = cache.get(key)
+    result: T | None = cache.get(key)
     if result is None:
         result = compute()
         cache.set(key, result, timeout=None)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.forms.models import model_to_dict
@@ -28,7 +29,7 @@ class IndicatorDefinition:
     def reading(self, bacaan: str) -> Definisi:
         return self.literal if bacaan == "literal" else self.default
 
-    def state(self) -> list[dict]:
+    def state(self) -> list[dict[str, Any]]:
         """Every field of both readings: what a stored result computed from them depends on."""
         return [model_to_dict(self.default), model_to_dict(self.literal)]
 

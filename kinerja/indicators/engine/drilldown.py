@@ -6,6 +6,7 @@ Selectors for the web page (which masks NIK per role) and the XLSX export. The l
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection
 
@@ -55,7 +56,7 @@ class DrillRow:
         return ALASAN.get(self.alasan, self.alasan)
 
 
-def _exists_service(codes, extra: str, *params) -> Sql:
+def _exists_service(codes: list[str] | None, extra: str, *params: Any) -> Sql:
     sql = Sql(f"EXISTS (SELECT 1 FROM {T_LAYANAN} l WHERE l.orang_id = u.orang_id")
     if codes is not None:
         sql.add(" AND ").extend(in_list("l.jenis_id", codes))
@@ -165,7 +166,7 @@ def _rows(
         raw = cur.fetchall()
     # One row per unit; per type when the literal reading counts types.
     per_type = bacaan == "literal" and defn.hitung == Hitung.JENIS
-    rows: dict = {}
+    rows: dict[object, DrillRow] = {}
     for (
         unit_id, orang_id, jenis, kel, kec, jk, umur, flag_value, alasan,
         kode_unit, nama, nik, id_lokal, lahir, kode_kejadian, tidak_cocok,

@@ -30,10 +30,10 @@ class Figure:
 
     numerator: int
     denominator: int
+    periode: Periode
     indikator: str = ""
     wilayah: str = ""
     tingkat: str = "kota"
-    periode: Periode | None = None
     bacaan: str = "default"
     definisi_id: int | None = None
     keputusan_versi: int | None = None
@@ -134,10 +134,12 @@ def build_figures(
     return figures
 
 
-def _grouped(periodes: list[Periode], kode: str | None):
+def _grouped(
+    periodes: list[Periode], kode: str | None
+) -> list[tuple[IndicatorDefinition, list[Periode]]]:
     """Periods grouped by the definitions in force at their ends (a catalogue may change mid-year)."""
-    groups: dict = defaultdict(list)
-    inds: dict = {}
+    groups: dict[tuple[int, int], list[Periode]] = defaultdict(list)
+    inds: dict[tuple[int, int], IndicatorDefinition] = {}
     for p in periodes:
         for ind in definitions_in_force(p.akhir, kode):
             key = (ind.default.pk, ind.literal.pk)
@@ -179,7 +181,7 @@ def compute_periods(
     return figures
 
 
-def figure_row(fig: Figure) -> dict:
+def figure_row(fig: Figure) -> dict[str, object]:
     """One row of `kinerja compute --format json` (contract section 3). Extend here."""
     value = fig.value
     return {

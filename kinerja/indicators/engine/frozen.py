@@ -81,7 +81,7 @@ def freeze_units(snapshot: int, ind: IndicatorDefinition, periode: Periode) -> i
     )
     with connection.cursor() as cur:
         cur.execute(sql.text, sql.params)
-        return cur.rowcount
+        return int(cur.rowcount)
 
 
 def unit_list_hash(snapshot: int) -> tuple[str, int]:
@@ -186,7 +186,10 @@ def why_changed(snapshot: int, kode: str, periode: Periode) -> tuple[list[Change
     return changes, total
 
 
-def _whats(was_in: bool, num_before, num_now, wil_before, wil_now) -> list[str]:
+def _whats(
+    was_in: bool, num_before: int | None, num_now: int | None, wil_before: str | None,
+    wil_now: str | None,
+) -> list[str]:  # fmt: skip
     if not was_in:
         return ["masuk_penyebut" if num_now else "masuk_penyebut_saja"]
     if num_now is None:

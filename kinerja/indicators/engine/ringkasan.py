@@ -20,6 +20,8 @@ never refresh the same rows twice and a reader never sees a summary being rebuil
 """
 
 import hashlib
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.db import connection, transaction
 
@@ -28,6 +30,8 @@ from .definitions import IndicatorDefinition, definition_pair, layanan_codes
 from .periods import Periode, periods_of_year
 from .sqlparts import Sql, With
 from .units import UnitQuery, in_kerja
+
+T = TypeVar("T")
 
 # Families whose units are summarised; PSKS are few (hundreds) and computed directly.
 KELUARGA = {
@@ -193,7 +197,7 @@ def _refresh_locked() -> None:
     _run(Sql(f"DELETE FROM {T_KERJA}"))
 
 
-def with_summary(ind: IndicatorDefinition, tahun: int, kabkota: str, read):
+def with_summary(ind: IndicatorDefinition, tahun: int, kabkota: str, read: Callable[[int], T]) -> T:
     """Call `read(ringkasan_id)` on the current summary of `ind` for `tahun` (built when missing),
     in one transaction under the summaries' lock."""
     key = kunci(ind, tahun, kabkota)

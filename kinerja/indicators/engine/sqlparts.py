@@ -1,16 +1,17 @@
 """Small helpers to assemble portable SQL (SQLite, PostgreSQL, DuckDB) with `%s` parameters."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Sql:
     """A fragment of SQL and its parameters, in textual order."""
 
-    def __init__(self, text: str = "", *params) -> None:
+    def __init__(self, text: str = "", *params: Any) -> None:
         self.text = text
-        self.params = list(params)
+        self.params: list[Any] = list(params)
 
-    def add(self, text: str, *params) -> "Sql":
+    def add(self, text: str, *params: Any) -> "Sql":
         self.text += text
         self.params.extend(params)
         return self

@@ -1,9 +1,13 @@
 """Running the engine's analytical SQL on the Django connection."""
 
+from typing import Any
+
 from django.db import connection, transaction
 
+Row = tuple[Any, ...]
 
-def run_sql(sql: str, params: list) -> list[tuple]:
+
+def run_sql(sql: str, params: list[Any]) -> list[Row]:
     """Execute one analytical statement and fetch its rows (inside the caller's transaction, if any)."""
     with transaction.atomic(), connection.cursor() as cur:
         if connection.vendor == "postgresql":
@@ -12,4 +16,5 @@ def run_sql(sql: str, params: list) -> list[tuple]:
             # Hashes of a few hundred thousand persons stay in memory instead of spilling.
             cur.execute("SET LOCAL work_mem = '256MB'")
         cur.execute(sql, params)
-        return cur.fetchall()
+        rows: list[Row] = cur.fetchall()
+        return rows

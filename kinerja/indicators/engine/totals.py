@@ -9,7 +9,10 @@ up, so the per-region first dates of each type are returned and combined (MIN) p
 results as the generic path (`tests/test_engine_figures.py::test_summary_path_equals_generic_path`).
 """
 
+import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from ..models import Hitung, Keluarga, RingkasanUnit
 from .aggregate import Counts, Result
@@ -20,6 +23,8 @@ from .sqlparts import Sql, With
 from .sqlrun import run_sql
 from .units import UnitQuery
 
+# entered(i, period) -> the SQL condition under which a unit is counted in period i
+Entered = Callable[[int, Periode], Sql]
 T_RINGKASAN_UNIT = RingkasanUnit._meta.db_table
 
 
@@ -38,7 +43,7 @@ def _sum(cond: Sql, weight: str = "1") -> Sql:
 
 def _unit_columns(
     periodes: list[Periode],
-    entered,
+    entered: Entered,
     dn: str,
     dl: str,
     lahir: str | None = None,
@@ -78,7 +83,9 @@ def _types_select(uq: UnitQuery, periodes: list[Periode]) -> Sql | None:
     )
 
 
-def _generic(uq: UnitQuery, periodes: list[Periode], per_unit: bool = False, entered=None):
+def _generic(
+    uq: UnitQuery, periodes: list[Periode], per_unit: bool = False, entered: Entered | None = None
+) -> tuple[Sql, Sql | None]:
     """Any family with a `b` CTE (one row per unit and type): grouped per unit first (PSKS), unless
     `per_unit` (the rows are units already: a summary's victims and DTKS members), then units alike
     in everything counted are counted together (`n`; an index of the summary serves the grouping).
@@ -141,10 +148,10 @@ def summary_counts(ind: IndicatorDefinition, periodes: list[Periode], kabkota: s
     return with_summary(ind, periodes[0].tahun, kabkota, read)
 
 
-def parse_rows(rows, periodes: list[Periode], kabkota: str) -> Result:
+def parse_rows(rows: Iterable[Sequence[Any]], periodes: list[Periode], kabkota: str) -> Result:
     """Counts per (period, level, region) from summary_sql's rows."""
-    sums: dict = defaultdict(lambda: [0] * (3 * len(periodes)))
-    firsts: dict = {}
+    sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * (3 * len(periodes)))
+    firsts: dict[tuple[tuple[str, str], str], tuple[dt.date | None, dt.date | None]] = {}
     for src, wil, jenis, masuk, dl, *values in rows:
         if src == "u":
             for level in _level_keys(wil, kabkota):
@@ -163,7 +170,9 @@ def parse_rows(rows, periodes: list[Periode], kabkota: str) -> Result:
     for level, acc in sums.items():
         for i, p in enumerate(periodes):
             den, num, lit = acc[3 * i : 3 * i + 3]
-            jden = sum(1 for (lv, _), (m, _d) in firsts.items() if lv == level and m <= p.akhir)
+            jden = sum(
+                1 for (lv, _), (m, _d) in firsts.items() if lv == level and m and m <= p.akhir
+            )
             jnum = sum(
                 1 for (lv, _), (_m, d) in firsts.items() if lv == level and d and d <= p.akhir
             )
@@ -172,13 +181,12 @@ def parse_rows(rows, periodes: list[Periode], kabkota: str) -> Result:
     return result
 
 
-def _as_date(value):
-    import datetime as dt
-
+def _as_date(value: str | dt.date | None) -> dt.date | None:
+    """SQLite returns the dates of raw queries as text."""
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _min(a, b):
+def _min(a: dt.date | None, b: dt.date | None) -> dt.date | None:
     if a is None:
         return b
     if b is None:

@@ -1,13 +1,27 @@
 """Checks on a Definisi, so that a perencana's new indicator can only say what the engine can count."""
 
+from typing import TYPE_CHECKING, TypedDict
+
 from django.core.exceptions import ValidationError
+
+if TYPE_CHECKING:
+    from ..models import Definisi
 
 KELOMPOK_LAYANAN = {"dasar", "pengasuhan", "bansos", "bencana"}
 LOKASI = {"", "luar_panti", "dalam_panti"}
 
 # What each family allows: its registry's code list, the service windows that make sense, whether
 # the literal reading may count types, and whether an age band applies.
-FAMILIES = {
+
+
+class Family(TypedDict):
+    codes: str | None  # the code list model of its registrations
+    jendela: set[str]
+    jenis: bool  # the literal reading may count types
+    umur: bool  # an age band applies
+
+
+FAMILIES: dict[str, Family] = {
     "psks_pelatihan": {"codes": "JenisPsks", "jendela": {"periode"}, "jenis": True, "umur": False},
     "ppks_layanan": {
         "codes": "JenisPpks",
@@ -26,11 +40,11 @@ FAMILIES = {
 }
 
 
-def _is_str_list(value) -> bool:
+def _is_str_list(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) and v for v in value)
 
 
-def validate_definisi(d) -> None:
+def validate_definisi(d: "Definisi") -> None:
     """Raise ValidationError (field -> messages) when the parameters do not fit the family."""
     from kinerja.registries.models import JenisLayanan, JenisPpks, JenisPsks
 
@@ -49,7 +63,7 @@ def validate_definisi(d) -> None:
         if d.jenis_registrasi:
             err("jenis_registrasi", "Keluarga ini tidak memakai jenis registrasi.")
     else:
-        model = {"JenisPsks": JenisPsks, "JenisPpks": JenisPpks}[family["codes"]]
+        model = JenisPsks if family["codes"] == "JenisPsks" else JenisPpks
         known = set(model.objects.values_list("kode", flat=True))
         unknown = sorted(set(d.jenis_registrasi) - known)
         if unknown:
