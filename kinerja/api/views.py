@@ -30,7 +30,11 @@ FORBIDDEN = OpenApiResponse(s.Error, description="Akun tidak berhak atas data in
 
 def _bad_parameters(query: s.FigureQuery | s.UnitQuery) -> Response:
     return Response(
-        {"detail": "Parameter tidak sah; lihat `parameter`.", "parameter": query.errors}, status=400
+        {
+            "detail": "Parameter tidak sah; rinciannya per parameter ada di `parameter`.",
+            "parameter": query.errors,
+        },
+        status=400,
     )
 
 

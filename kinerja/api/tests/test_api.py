@@ -58,7 +58,7 @@ def test_figures_bad_input_names_the_parameter(client, users, db, params, field)
     r = client.get(reverse("api:angka"), params)
     assert r.status_code == 400
     body = r.json()
-    assert body["detail"] == "Parameter tidak sah; lihat `parameter`."
+    assert body["detail"] == "Parameter tidak sah; rinciannya per parameter ada di `parameter`."
     assert list(body["parameter"]) == [field]
     assert not any(w in r.content.decode() for w in ("valid", "required", "This field"))
 
