@@ -15,7 +15,7 @@ import pytest
 import schemathesis
 from django.core import signals
 from django.db import close_old_connections
-from hypothesis import HealthCheck, given, note, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
@@ -78,10 +78,13 @@ def assert_no_personal_data(role: str, user, body: bytes) -> None:
 def check_all(case, callers) -> list:
     responses = []
     for role, user, headers in callers:
-        note(f"{role}: GET {case.formatted_path} {case.query}")
         response = case.call(headers=headers)
-        case.validate_response(response, checks=CHECKS)
-        assert_no_personal_data(role, user, response.content)
+        try:
+            case.validate_response(response, checks=CHECKS)
+            assert_no_personal_data(role, user, response.content)
+        except Exception as exc:
+            exc.add_note(f"as {role}: GET {case.formatted_path} {case.query}")
+            raise
         responses.append(response)
     return responses
 
