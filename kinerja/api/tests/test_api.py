@@ -3,8 +3,10 @@
 import json
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
+from kinerja.api import errors
 from kinerja.audit.models import AksesDataPribadi
 from kinerja.indicators.models import Keputusan
 
@@ -112,3 +114,20 @@ def test_api_answers_json_only(client, users, db):
     assert r["Content-Type"] == "application/json"
     json.loads(r.content)
     assert client.get(reverse("api:katalog"), {"format": "api"}).status_code == 404
+
+
+def test_library_messages_without_indonesian_translation_are_replaced(client, users, db):
+    r = client.post(reverse("api:katalog"))
+    assert (r.status_code, r.json()) == (
+        405, {"detail": "Metode POST tidak diizinkan: API ini hanya membaca (GET)."},
+    )  # fmt: skip
+    r = client.get(reverse("api:katalog"), HTTP_AUTHORIZATION="Basic !!!")
+    assert (r.status_code, r.json()["detail"]) == (401, errors.BASIC_HEADER)
+    r = client.get(reverse("api:katalog"), HTTP_AUTHORIZATION="Basic")
+    assert (r.status_code, r.json()["detail"]) == (401, errors.BASIC_HEADER)
+    csrf_client = Client(enforce_csrf_checks=True)
+    csrf_client.force_login(users["kadis"])
+    r = csrf_client.post(reverse("api:angka") + "?tahun=2025")
+    assert (r.status_code, r.json()["detail"]) == (
+        403, "Permintaan ditolak: token CSRF tidak ada atau salah.",
+    )  # fmt: skip
