@@ -22,13 +22,13 @@ from kinerja.organisation.permissions import can_see_nik
 from kinerja.performance.periods import periode_parse
 from kinerja.performance.selectors import figure_rows
 
-from . import serializers as s
+from . import serializers as shapes
 
-NOT_SIGNED_IN = OpenApiResponse(s.Error, description="Belum masuk, atau token/sandi salah.")
-FORBIDDEN = OpenApiResponse(s.Error, description="Akun tidak berhak atas data ini.")
+NOT_SIGNED_IN = OpenApiResponse(shapes.Error, description="Belum masuk, atau token/sandi salah.")
+FORBIDDEN = OpenApiResponse(shapes.Error, description="Akun tidak berhak atas data ini.")
 
 
-def _bad_parameters(query: s.FigureQuery | s.UnitQuery) -> Response:
+def _bad_parameters(query: shapes.FigureQuery | shapes.UnitQuery) -> Response:
     return Response(
         {
             "detail": "Parameter tidak sah; rinciannya per parameter ada di `parameter`.",
@@ -42,7 +42,10 @@ def _bad_parameters(query: s.FigureQuery | s.UnitQuery) -> Response:
     summary="Katalog IKU yang berlaku",
     description="Katalog IKU menurut keputusan yang berlaku hari ini. Terbuka tanpa masuk.",
     auth=[],
-    responses={200: s.Katalog, 404: OpenApiResponse(s.Error, description="Belum ada katalog.")},
+    responses={
+        200: shapes.Katalog,
+        404: OpenApiResponse(shapes.Error, description="Belum ada katalog."),
+    },
 )
 @api_view(["GET"])
 @permission_classes([permissions.AllowAny])
@@ -85,10 +88,10 @@ def katalog(request: Request) -> Response:
         "Baris yang sama dengan `kinerja compute --format json`. Angka yang sudah disetujui adalah "
         "angka beku; `live_value` angka hitungan kini."
     ),
-    parameters=[s.FigureQuery],
+    parameters=[shapes.FigureQuery],
     responses={
-        200: s.Angka(many=True),
-        400: OpenApiResponse(s.ParameterError, description="Parameter tidak sah."),
+        200: shapes.Angka(many=True),
+        400: OpenApiResponse(shapes.ParameterError, description="Parameter tidak sah."),
         401: NOT_SIGNED_IN,
         403: FORBIDDEN,
     },
@@ -96,7 +99,7 @@ def katalog(request: Request) -> Response:
 @api_view(["GET"])
 def angka(request: Request) -> Response:
     """Every IKU for a period and level (signed-in users)."""
-    q = s.FigureQuery(data=request.query_params)
+    q = shapes.FigureQuery(data=request.query_params)
     if not q.is_valid():
         return _bad_parameters(q)
     d = q.validated_data
@@ -119,20 +122,20 @@ def angka(request: Request) -> Response:
             description="2025 (setahun) atau 2025-Q2.",
             examples=[OpenApiExample("2025-Q1", value="2025-Q1")],
         ),
-        s.UnitQuery,
+        shapes.UnitQuery,
     ],
     responses={
-        200: s.Unit(many=True),
-        400: OpenApiResponse(s.ParameterError, description="Parameter tidak sah."),
+        200: shapes.Unit(many=True),
+        400: OpenApiResponse(shapes.ParameterError, description="Parameter tidak sah."),
         401: NOT_SIGNED_IN,
         403: FORBIDDEN,
-        404: OpenApiResponse(s.Error, description="IKU atau periode tidak dikenal."),
+        404: OpenApiResponse(shapes.Error, description="IKU atau periode tidak dikenal."),
     },
 )  # fmt: skip
 @api_view(["GET"])
 def unit(request: Request, kode: str, periode: str) -> Response:
     """The units behind one kota figure, with the reason for those outside the numerator."""
-    q = s.UnitQuery(data=request.query_params)
+    q = shapes.UnitQuery(data=request.query_params)
     if not q.is_valid():
         return _bad_parameters(q)
     try:
