@@ -26,12 +26,14 @@ def token_create(*, user, actor=None) -> str:
     if not user.is_active:
         raise ValidationError(f"Akun '{user.username}' tidak aktif; token tidak dibuat.")
     key = secrets.token_hex(20)
+    # A replacement reuses the account's row, so `dibuat` is set here, not only by auto_now_add.
     TokenApi.objects.update_or_create(
         pengguna=user,
-        defaults={"digest": token_digest(key), "awalan": key[:8], "terakhir_dipakai": None},
-    )
-    # A replaced token keeps its row (same account), so refresh `dibuat` explicitly.
-    TokenApi.objects.filter(pengguna=user).update(dibuat=timezone.now())
+        defaults={
+            "digest": token_digest(key), "awalan": key[:8], "dibuat": timezone.now(),
+            "terakhir_dipakai": None,
+        },
+    )  # fmt: skip
     audit_record(
         user=actor, aksi="buat_token_api", objek_jenis="pengguna", objek_id=str(user.pk),
         sesudah={"username": user.username, "awalan": key[:8]},

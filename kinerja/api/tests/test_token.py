@@ -111,3 +111,11 @@ def test_basic_auth_still_works_and_refuses_a_wrong_password(client, users, db):
     r = client.get(url, HTTP_AUTHORIZATION=basic("salah"))
     assert r.status_code == 401
     assert "Invalid" not in r.json()["detail"]
+
+
+def test_replacing_a_token_resets_its_dates(users, db):
+    issue("kadis")
+    TokenApi.objects.update(dibuat="2020-01-01T00:00Z", terakhir_dipakai="2020-01-02T00:00Z")
+    issue("kadis")
+    token = TokenApi.objects.get(pengguna=users["kadis"])
+    assert token.dibuat.year > 2020 and token.terakhir_dipakai is None
