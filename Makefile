@@ -6,7 +6,7 @@ PYTEST := $(VENV)/bin/pytest
 PG_URL ?= postgres://postgres@127.0.0.1:5432/kinerja_ci
 HOST ?= 127.0.0.1:8000
 
-.PHONY: setup run serve migrate demo test test-sqlite test-postgres lint format bench clean
+.PHONY: setup run serve migrate demo test test-sqlite test-postgres test-api lint format bench clean
 
 setup: ## install into .venv from the committed lock file
 	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -45,6 +45,9 @@ test-sqlite:
 test-postgres:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || (echo "PostgreSQL tidak berjalan di 127.0.0.1:5432" && exit 1)
 	DATABASE_URL=$(PG_URL) $(PYTEST) -p no:cacheprovider --create-db
+
+test-api: setup ## the API against its OpenAPI schema only (schemathesis, every role; also in `test`)
+	DATABASE_URL=sqlite:///var/test.sqlite3 $(PYTEST) -p no:cacheprovider -m api_fuzz
 
 bench: setup ## every benchmark (long: tens of minutes); figures in bench/README.md
 	$(VENV)/bin/python bench/import_bench.py

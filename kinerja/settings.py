@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "axes",
     "django_htmx",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
     "kinerja.regions",
@@ -216,12 +218,36 @@ CACHES = {
 
 TASKS = {"default": {"BACKEND": os.getenv("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
+# The API answers JSON only; its browsable page is the OpenAPI one at /api/dokumentasi/ (D81).
+# Token first: an anonymous request gets 401 with `WWW-Authenticate: Token` (D80).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "kinerja.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "kinerja.api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kinerja API",
+    "DESCRIPTION": (
+        "API baca-saja Kinerja: katalog IKU, angka per periode dan wilayah, dan unit di balik angka. "
+        "Masuk dengan sesi (peramban), token (`Authorization: Token ...`) atau basic auth. "
+        "Panduan: docs/api.md."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    # Assets from the drf-spectacular-sidecar package, served by WhiteNoise: no CDN (offline LAN).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No call to the public validator badge: the page must work without the internet.
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True, "tryItOutEnabled": False},
 }
 
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False

@@ -3,13 +3,15 @@ import sys
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from kinerja.organisation.models import Role
+from kinerja.api.services import token_create, token_revoke
+from kinerja.organisation.models import Role, User
 from kinerja.organisation.services import user_create
 
 
 class Command(BaseCommand):
     help = (
-        "Kelola akun pengguna. `users add USERNAME --role ROLE [--bidang KODE] [--password-stdin]`."
+        "Kelola akun pengguna. `users add USERNAME --role ROLE [--bidang KODE] [--password-stdin]`; "
+        "`users token USERNAME [--revoke]` membuat (mengganti) atau mencabut token API."
     )
 
     def add_arguments(self, parser):
@@ -24,8 +26,16 @@ class Command(BaseCommand):
         add.add_argument(
             "--password-stdin", action="store_true", help="Baca kata sandi dari standar masukan."
         )
+        token = sub.add_parser(
+            "token",
+            help="Buat token API baru untuk akun (token lama tidak berlaku lagi), atau cabut.",
+        )
+        token.add_argument("username")
+        token.add_argument("--revoke", action="store_true", help="Cabut token akun ini.")
 
     def handle(self, *args, **opts):
+        if opts["action"] == "token":
+            return self._token(opts["username"], opts["revoke"])
         password = None
         if opts["password_stdin"]:
             password = sys.stdin.readline().rstrip("\r\n")
@@ -49,3 +59,20 @@ class Command(BaseCommand):
         )
         if account.generated:
             self.stdout.write(f"Kata sandi: {account.password}")
+
+    def _token(self, username: str, revoke: bool) -> None:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            raise CommandError(f"Akun '{username}' tidak ada.")
+        if revoke:
+            if token_revoke(user=user):
+                self.stdout.write(f"Token API {username} dicabut.")
+            else:
+                self.stdout.write(f"{username} tidak punya token API; tidak ada yang dicabut.")
+            return
+        try:
+            key = token_create(user=user)
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
+        self.stdout.write(f"Token API {username} (simpan sekarang; tidak bisa ditampilkan lagi):")
+        self.stdout.write(key)
