@@ -298,3 +298,11 @@ def test_plus_and_minus_texts_are_kept(tmp_path):
     layanan = Layanan.objects.get()
     assert (layanan.keterangan, layanan.program) == ("-", "+62 811 000")
     assert Orang.objects.get().nik == NIK_P
+
+
+def test_row9_preview_of_a_long_cell_is_a_clean_refusal(tmp_path):
+    """The web's preview (a dry run) of the row 9 file: a message, not a 500."""
+    rows = [GOOD, [*GOOD[:2], "x" * 140_000, *GOOD[3:]]]
+    preview = preview_import("ppks", write_csv(tmp_path / "p.csv", PPKS, rows))
+    assert preview.fatal.startswith("Baris 3: ada sel lebih dari 10.000 karakter")
+    assert preview.rows == [] and not Impor.objects.exists()

@@ -89,13 +89,14 @@ def _parts(zf: zipfile.ZipFile) -> None:
     zf.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
 
 
-def dimension_bomb(path: Path, header: list[str]) -> Path:
+def dimension_bomb(path: Path, header: list[str], *, declared: bool = True) -> Path:
     """A header and one cell at XFD1048576, declared A1:XFD1048576: 1.8 KB on disk. openpyxl's
-    row iterator pads every row to 16,384 cells and yields 1,048,575 filler rows for it."""
+    row iterator pads every row to 16,384 cells and yields 1,048,575 filler rows for it.
+    Undeclared, the import reads it (the far cell's row is rejected: nothing in a named column)."""
     return write_xlsx(
         path,
         [header],
-        dimension="A1:XFD1048576",
+        dimension="A1:XFD1048576" if declared else None,
         extra_rows='<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>',
     )
 
