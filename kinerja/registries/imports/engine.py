@@ -208,7 +208,7 @@ def _run_import(
         outcomes.close()
         source.close()
         result.rejects_path = rejects.close()
-        saved = "" if dry_run else f" {result.accepted} baris sebelumnya sudah tersimpan."
+        saved = f" {result.accepted} baris sebelumnya sudah tersimpan." if result.accepted else ""
         result.fatal = f"{exc}{saved}"
         _stopped(ctx, result.fatal)
         return result

@@ -120,7 +120,7 @@ def _field_limit(n: int):
 
 
 def _parse_csv(path: Path, delimiter: str, limits: Limits) -> None:
-    number = 1
+    number = 0  # the last row read whole: the csv module fails on the next one
     rows = -1  # the header is not a data row
     with _field_limit(limits.cell), path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.reader(fh, delimiter=delimiter)

@@ -227,7 +227,7 @@ def test_xlsx_damaged_data_refused_before_the_import(tmp_path):
     assert_refused(code, err, "XLSX tidak dapat dibuka")
 
 
-def test_xlsx_sheet_breaking_off_midway_says_what_was_saved(tmp_path):
+def test_xlsx_sheet_breaking_off_midway_says_what_was_saved(tmp_path, monkeypatch):
     """A sheet whose XML ends mid-row (intact zip): rows before it were imported; the message
     says so instead of a traceback."""
     rows = [PPKS] + [good(i) for i in range(5)]
@@ -244,6 +244,21 @@ def test_xlsx_sheet_breaking_off_midway_says_what_was_saved(tmp_path):
     impor = Impor.objects.get()
     assert impor.status == "gagal" and impor.pesan == result.fatal
     assert (impor.diterima, Ppks.objects.count()) == (4, 4)
+    # The command says the same, without "nothing saved" (a fresh start, batches of 2 again).
+    Impor.objects.all().delete(), Ppks.objects.all().delete(), Orang.objects.all().delete()
+    monkeypatch.setattr("kinerja.registries.imports.engine.default_batch_size", lambda: 2)
+    code, out, err = command("ppks", path)
+    assert code == 2 and "accepted" not in out
+    assert err.startswith("Impor terhenti: File XLSX rusak setelah baris")
+    assert "sebelumnya sudah tersimpan" in err and "Tidak ada data yang disimpan" not in err
+
+
+@override_settings(KINERJA_IMPOR_MAKS_SEL=20)
+def test_long_header_cell_names_row_1(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text('"' + "h" * 30 + '",nik\n1,2\n', encoding="utf-8")
+    code, _, err = command("ppks", path)
+    assert_refused(code, err, "Baris 1:", "20 karakter")
 
 
 @pytest.mark.parametrize(
@@ -306,3 +321,13 @@ def test_row9_preview_of_a_long_cell_is_a_clean_refusal(tmp_path):
     preview = preview_import("ppks", write_csv(tmp_path / "p.csv", PPKS, rows))
     assert preview.fatal.startswith("Baris 3: ada sel lebih dari 10.000 karakter")
     assert preview.rows == [] and not Impor.objects.exists()
+
+
+def test_zip_of_many_tiny_parts_refused_from_its_end_record(tmp_path):
+    """Millions of empty entries would cost an object each just to list: counted first."""
+    path = tmp_path / "p.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        for i in range(10_001):
+            zf.writestr(f"x{i}", b"")
+    code, _, err = command("ppks", path)
+    assert_refused(code, err, "10.001 bagian")
