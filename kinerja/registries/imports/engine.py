@@ -208,6 +208,8 @@ def _run_import(
         outcomes.close()
         source.close()
         result.rejects_path = rejects.close()
+        if ctx.impor is not None:  # a batch still in the writer's hands landed meanwhile (D72)
+            result.accepted = Impor.objects.values_list("diterima", flat=True).get(pk=ctx.impor.pk)
         saved = f" {result.accepted} baris sebelumnya sudah tersimpan." if result.accepted else ""
         result.fatal = f"{exc}{saved}"
         _stopped(ctx, result.fatal)

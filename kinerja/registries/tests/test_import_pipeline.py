@@ -337,3 +337,25 @@ def test_row13_counts_committed_with_their_batch_survive_a_kill(
     saved = Layanan.objects.filter(impor=impor).count()
     assert saved == 5  # batches 1 (2 of 3 rows) and 2 (3 rows) committed, batch 3 never written
     assert (impor.baris_dibaca, impor.diterima, impor.ditolak) == (6, saved, 1)
+
+
+def test_sheet_broken_midway_counts_the_batch_in_flight(tmp_path, registered):
+    """An XLSX sheet breaking off while batch N is still being written (D71): the message names
+    what the database holds, batch N included."""
+    from .xlsx_bombs import write_xlsx
+
+    rows = [
+        [*person("", f"LOK-{i}", nama=f"Warga {i}"), "permakanan", "2024-02-01", "", "", ""]
+        for i in range(5)
+    ]
+    path = write_xlsx(
+        tmp_path / "layanan.xlsx", [LAYANAN, *rows], dimension="L1:L9", sheet_tail="<row r="
+    )
+    with override_settings(KINERJA_IMPOR_PARALEL=True):
+        result = run_import("layanan", path, batch_size=2)
+    assert result.paralel and result.exit_code == 2
+    saved = Layanan.objects.count()
+    assert saved == 4  # batches 1 and 2; the break is found while batch 3 is collected
+    assert f"{saved} baris sebelumnya sudah tersimpan" in result.fatal
+    impor = Impor.objects.get()
+    assert (impor.status, impor.diterima) == ("gagal", saved)
