@@ -266,6 +266,16 @@ KINERJA_IMPOR_PARALEL = envint("KINERJA_IMPOR_PARALEL", "1") != 0
 # Uploaded files, their previews and rejects (raw NIK) are deleted this many days after their last
 # change, by the worker after each web import and by `kinerja unggah_bersihkan` (D67).
 KINERJA_RETENSI_UNGGAH_HARI = envint("KINERJA_RETENSI_UNGGAH_HARI", "30")
+# Bounds on an import file (D70), checked before anything is saved: a file beyond them is refused
+# whole (exit 2) in well under a second, however it was built (zip bombs, a cell at XFD1048576).
+KINERJA_IMPOR_MAKS_MB = envint("KINERJA_IMPOR_MAKS_MB", "300")  # the file as uploaded
+KINERJA_IMPOR_MAKS_BARIS = envint("KINERJA_IMPOR_MAKS_BARIS", "2000000")  # data rows
+KINERJA_IMPOR_MAKS_KOLOM = envint("KINERJA_IMPOR_MAKS_KOLOM", "200")  # cells in a row
+KINERJA_IMPOR_MAKS_SEL = envint("KINERJA_IMPOR_MAKS_SEL", "10000")  # characters in a cell
+# XLSX is a zip: its parts' declared uncompressed size (all together) and how much smaller each
+# part of more than 1 MB may be packed (ordinary sheets pack 5-20x; a bomb 1000x).
+KINERJA_IMPOR_MAKS_XLSX_MB = envint("KINERJA_IMPOR_MAKS_XLSX_MB", "1500")
+KINERJA_IMPOR_MAKS_RASIO_ZIP = envint("KINERJA_IMPOR_MAKS_RASIO_ZIP", "100")
 
 # Letterhead and signatory for documents (configurable per deployment).
 # The Walikota named on the PK (pihak kedua) until the catalogue carries the office holder.

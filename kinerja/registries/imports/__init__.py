@@ -4,11 +4,15 @@ run_import(kind, path, *, user=None, dry_run=False, rejects_path=None, original_
            progress=None) -> ImportResult
 preview_import(kind, path, *, limit=20) -> Preview
 template_columns(kind) -> list[TemplateColumn]
+
+A file that cannot be used raises (or returns as `fatal`) FileUnusable; FileBeyondLimits when it is
+beyond a bound of `Limits` (settings KINERJA_IMPOR_MAKS_*, D70). Messages are Indonesian, for users.
 """
 
 from .engine import BATCH_SIZE, ImportResult, default_rejects_path, run_import
-from .errors import FileUnusable, RowRejected
+from .errors import FileBeyondLimits, FileBrokenMidway, FileUnusable, RowRejected
 from .kinds import KINDS, Kind, register
+from .limits import Limits
 from .preview import Preview, Problem, TemplateColumn, preview_import, template_columns
 
 
@@ -19,7 +23,8 @@ def kinds() -> list[str]:
 
 
 __all__ = [
-    "BATCH_SIZE", "FileUnusable", "ImportResult", "KINDS", "Kind", "Preview", "Problem",
+    "BATCH_SIZE", "FileBeyondLimits", "FileBrokenMidway", "FileUnusable", "ImportResult", "KINDS",
+    "Kind", "Limits", "Preview", "Problem",
     "RowRejected", "TemplateColumn", "default_rejects_path", "kinds", "preview_import", "register",
     "run_import", "template_columns",
 ]  # fmt: skip

@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
 
+from ..models import Impor
 from .context import ImportContext
 from .errors import RowRejected
 from .identity import PersonBook, parse_identity
@@ -39,6 +42,7 @@ class Planned:
 
     batch: Batch
     rejected: Rejected
+    rows: int  # the rows of the batch, rejected ones included
 
 
 def check_rows(kind: Kind, rows: list[Row], ctx: ImportContext) -> Checked:
@@ -48,6 +52,9 @@ def check_rows(kind: Kind, rows: list[Row], ctx: ImportContext) -> Checked:
     parse = kind.parse
     need_nik = kind.identity_needs_nik
     for row in rows:
+        if row.problem is not None:  # the reader's (an XLSX cell over the length limit, D71)
+            rejected.append((row, row.problem))
+            continue
         try:
             item = parse(row.values)
             if kind.identity:
@@ -78,7 +85,7 @@ def plan_batch(
         except RowRejected as exc:
             rejected.append((row, str(exc)))
     rejected.sort(key=lambda r: r[0].number)
-    return Planned(batch, rejected)
+    return Planned(batch, rejected, len(checked.rows))
 
 
 class _KindWrite:
@@ -95,15 +102,43 @@ class _KindWrite:
         pass
 
 
-Write = StageWrite | _KindWrite
+class _Tally:
+    """The import's recorded counts, raised in the batch's own transaction (D72): whatever stops
+    the process (kill -9 included), the Impor row counts exactly the rows whose work is committed."""
+
+    def __init__(self, impor_id: int, rows: int, rejected: int) -> None:
+        self.impor_id = impor_id
+        self.rows = rows
+        self.rejected = rejected
+
+    def run(self, ctx: ImportContext) -> None:
+        count(self.impor_id, self.rows, self.rejected)
+
+    def settle(self) -> None:
+        pass
+
+
+def count(impor_id: int, rows: int, rejected: int) -> None:
+    """Add a batch's rows to the import's recorded counts (in the caller's transaction)."""
+    Impor.objects.filter(pk=impor_id).update(
+        baris_dibaca=F("baris_dibaca") + rows,
+        diterima=F("diterima") + (rows - rejected),
+        ditolak=F("ditolak") + rejected,
+        diperbarui=timezone.now(),
+    )
+
+
+Write = StageWrite | _KindWrite | _Tally
 
 
 def plan_writes(kind: Kind, planned: Planned) -> list[Write]:
-    """What the batch writes, people first (the importing thread)."""
+    """What the batch writes, people first, its counts last (the importing thread)."""
     batch = planned.batch
     stages = ([batch.persons.stage] if batch.persons is not None else []) + kind.stages(batch)
     writes: list[Write] = [stage.plan_write(batch.ctx) for stage in stages]
     writes.append(_KindWrite(kind, batch))
+    if batch.ctx.impor is not None:
+        writes.append(_Tally(batch.ctx.impor.pk, planned.rows, len(planned.rejected)))
     return writes
 
 
@@ -137,15 +172,22 @@ def process_batch(kind: Kind, batch: Checked, ctx: ImportContext) -> Rejected:
 
 
 def process_rows(kind: Kind, batch: Checked, ctx: ImportContext) -> Rejected:
-    """The batch's rows one at a time, each in its own transaction."""
+    """The batch's rows one at a time, each in its own transaction (with its count, D72)."""
     rejected: Rejected = list(batch.rejected)
+    record = ctx.impor is not None and not ctx.dry_run
+    if record and rejected:  # rejected before the database: nothing of theirs to write
+        count(ctx.impor.pk, len(rejected), len(rejected))
     for row, _ in batch.items:
         try:
             rejected += _process(kind, check_rows(kind, [row], ctx), ctx)
         except IntegrityError as exc:
+            # The database's own words are English and may quote a stored value: logged only.
+            log.warning("impor %s: baris %s ditolak basis data: %s", ctx.kind, row.number, exc)
             rejected.append(
-                (row, f"ditolak basis data: data bertentangan dengan data lain ({exc})")
+                (row, "ditolak basis data: data bertentangan dengan data lain (diubah bersamaan)")
             )
+            if record:
+                count(ctx.impor.pk, 1, 1)
     rejected.sort(key=lambda r: r[0].number)
     return rejected
 

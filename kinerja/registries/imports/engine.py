@@ -21,7 +21,7 @@ from django.utils import timezone
 from ..models import Impor
 from .batches import Checked, Rejected, check_rows, process_batch
 from .context import ImportContext
-from .errors import FileUnusable
+from .errors import FileBrokenMidway, FileUnusable
 from .kinds import KINDS, Kind
 from .pipeline import can_pipeline, pipelined
 from .reader import Row, Source, open_source
@@ -198,41 +198,53 @@ def _run_import(
                 rejects.write(row.number, row.raw, reason)
                 if on_reject is not None:
                     on_reject(row.number, reason)
+            # The Impor row's counts were raised in the batch's own transaction (D72).
             result.rows_read += len(batch.rows)
             result.rejected += len(outcome)
             result.accepted = result.rows_read - result.rejected
-            if ctx.impor is not None:
-                Impor.objects.filter(pk=ctx.impor.pk).update(
-                    baris_dibaca=result.rows_read,
-                    diterima=result.accepted,
-                    ditolak=result.rejected,
-                    diperbarui=timezone.now(),
-                )
             if progress is not None:
                 progress(result.rows_read)
+    except FileBrokenMidway as exc:  # an XLSX whose XML breaks off past the checks (D71)
+        outcomes.close()
+        source.close()
+        result.rejects_path = rejects.close()
+        if ctx.impor is not None:  # a batch still in the writer's hands landed meanwhile (D72)
+            result.accepted = Impor.objects.values_list("diterima", flat=True).get(pk=ctx.impor.pk)
+        saved = f" {result.accepted} baris sebelumnya sudah tersimpan." if result.accepted else ""
+        result.fatal = f"{exc}{saved}"
+        _stopped(ctx, result.fatal)
+        return result
     except BaseException as exc:
         outcomes.close()  # waits for a batch still being written
         source.close()
         result.rejects_path = rejects.close()
-        if ctx.impor is not None:
-            Impor.objects.filter(pk=ctx.impor.pk).update(
-                status=Impor.Status.GAGAL,
-                selesai=timezone.now(),
-                pesan=f"Terhenti setelah {result.rows_read} baris: {exc!r}"[:2000],
-            )
+        # The exception's own words are English and may name server paths: logged, not shown.
+        log.error("impor #%s terhenti: %r", result.impor_id, exc)
+        _stopped(ctx, "kesalahan sistem (rinciannya di log server).")
         raise
     source.close()
     result.rejects_path = rejects.close()
     if ctx.impor is not None:
+        # Its counts are the batches' own (D72): checked, not written again.
         Impor.objects.filter(pk=ctx.impor.pk).update(
             status=Impor.Status.SELESAI,
             selesai=timezone.now(),
-            baris_dibaca=result.rows_read,
-            diterima=result.accepted,
-            ditolak=result.rejected,
             file_tolakan=str(result.rejects_path or ""),
         )
+        recorded = Impor.objects.values_list("baris_dibaca", "diterima", "ditolak").get(
+            pk=ctx.impor.pk
+        )
+        if recorded != (result.rows_read, result.accepted, result.rejected):
+            log.error("impor #%s: jumlah tercatat %s, jumlah dibaca %s", ctx.impor.pk, recorded,
+                      (result.rows_read, result.accepted, result.rejected))  # fmt: skip
     return result
+
+
+def _stopped(ctx: ImportContext, pesan: str) -> None:
+    if ctx.impor is not None:
+        Impor.objects.filter(pk=ctx.impor.pk).update(
+            status=Impor.Status.GAGAL, selesai=timezone.now(), pesan=pesan[:2000]
+        )
 
 
 # An import that has not finished a batch for this long is taken for dead (kill -9, power cut).

@@ -1,19 +1,34 @@
-"""Reading an import file as a stream of rows: CSV (UTF-8, `,` or `;`) or XLSX (first sheet)."""
+"""Reading an import file as a stream of rows: CSV (UTF-8, `,` or `;`) or XLSX (first sheet).
 
-import codecs
+Before the first row is handed out, the file is checked against the bounds of D70 (`limits.py`) in
+one pass over its bytes, so that nothing found later can stop an import halfway.
+"""
+
 import csv
 import datetime as dt
+import logging
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
-from .errors import FileUnusable
+from .errors import FileBeyondLimits, FileBrokenMidway, FileUnusable
+from .limits import (
+    Limits,
+    angka,
+    broken_xlsx,
+    cell_too_long,
+    check_file_size,
+    check_zip,
+    too_many_columns,
+)
+from .scan import declared_size, ensure_field_limit, first_sheet, scan_csv, scan_sheet
+
+log = logging.getLogger(__name__)
 
 CSV_SUFFIXES = {".csv", ".txt"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
-_CHUNK = 1 << 20
 
 
 @dataclass(slots=True)
@@ -21,6 +36,7 @@ class Row:
     number: int  # as Excel numbers rows: the header is row 1
     raw: list[str]  # the original cells, for the rejects file
     values: dict[str, object]  # known column -> trimmed value; empty cells are absent
+    problem: str | None = None  # set by the reader: the row is rejected with this reason
 
 
 @dataclass
@@ -29,8 +45,9 @@ class Source:
     header: list[str]  # as written in the file
     columns: list[str]  # normalised (trimmed, lower case)
     delimiter: str  # the rejects file's delimiter: the input's, `,` for XLSX
-    _rows: Iterator[list[object]] = field(repr=False)
+    _rows: Iterator[tuple[int, list]] = field(repr=False)  # (row number, cells)
     _close: object = field(default=None, repr=False)
+    limits: Limits | None = field(default=None, repr=False)
 
     def rows(self, wanted: set[str]) -> Iterator[Row]:
         """Non-empty data rows, with only the `wanted` columns in `values`."""
@@ -38,11 +55,18 @@ class Source:
         if self.format == "csv":
             yield from self._csv_rows(index)
             return
-        width = len(self.header)
-        for number, cells in enumerate(self._rows, start=2):
-            if not cells or all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+        limits = self.limits or Limits.from_settings()
+        last_row = limits.rows + 1
+        for number, cells in self._rows:
+            raw = [_cell_text(c) for c in cells]
+            problem = None
+            if number > last_row:  # only a sheet whose row tags the byte scan could not count
+                problem = f"baris di luar batas {angka(limits.rows)} baris data per file"
+            elif max(map(len, raw)) > limits.cell:
+                problem = cell_too_long(limits)
+            if problem:
+                yield Row(number, [c[: limits.cell] for c in raw], {}, problem)
                 continue
-            raw = [_cell_text(c) for c in cells[:width]]
             values = {}
             n = len(cells)
             for i, name in index:
@@ -62,7 +86,7 @@ class Source:
         last = max(positions, default=-1)
         pick = itemgetter(*positions) if len(positions) > 1 else None
         strip = str.strip
-        for number, cells in enumerate(self._rows, start=2):
+        for number, cells in self._rows:
             if not cells or not "".join(cells).strip():
                 continue
             if pick is not None and len(cells) > last:
@@ -102,49 +126,36 @@ def cell_text(v: object) -> str:
     return _cell_text(v)
 
 
-def open_source(path: Path, original_name: str | None = None) -> Source:
-    """Open `path` for reading; raises FileUnusable with a message for the user."""
+def open_source(
+    path: Path, original_name: str | None = None, limits: Limits | None = None
+) -> Source:
+    """Open `path` for reading, checked against `limits` (default: the settings); raises
+    FileUnusable (or its FileBeyondLimits) with a message for the user."""
     path = Path(path)
+    limits = limits or Limits.from_settings()
     name = original_name or path.name
     suffix = Path(name).suffix.lower()
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
+        check_file_size(path, limits)
     except OSError as exc:
-        raise FileUnusable(f"File tidak dapat dibaca: {exc.strerror or exc}") from None
+        log.warning("impor: %s tidak terbaca: %s", path, exc)
+        raise FileUnusable("File tidak dapat dibaca (hilang atau tanpa izin baca).") from None
     if head.startswith(b"PK\x03\x04") or suffix in XLSX_SUFFIXES:
-        return _open_xlsx(path)
-    if head.startswith(b"\xd0\xcf\x11\xe0") or suffix == ".xls":
+        source = _open_xlsx(path, limits)
+    elif head.startswith(b"\xd0\xcf\x11\xe0") or suffix == ".xls":
         raise FileUnusable(
             "Format .xls (Excel lama) tidak didukung: simpan sebagai .xlsx atau CSV."
         )
-    if suffix and suffix not in CSV_SUFFIXES:
-        raise FileUnusable(f"Format file {suffix} tidak didukung: pakai CSV (UTF-8) atau XLSX.")
-    return _open_csv(path)
-
-
-def _check_utf8(path: Path) -> None:
-    """Decode the whole file once, so a bad byte deep in the file cannot stop an import midway."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    with path.open("rb") as fh:
-        offset = 0
-        while chunk := fh.read(_CHUNK):
-            if b"\x00" in chunk:
-                raise FileUnusable(
-                    "File ini bukan CSV (berisi data biner): pakai CSV UTF-8 atau XLSX."
-                )
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError as exc:
-                raise FileUnusable(
-                    f"File bukan teks UTF-8 (byte ke-{offset + exc.start + 1}): simpan ulang sebagai "
-                    "'CSV UTF-8' lalu impor lagi."
-                ) from None
-            offset += len(chunk)
-        try:
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            raise FileUnusable("File bukan teks UTF-8: simpan ulang sebagai 'CSV UTF-8'.") from None
+    elif suffix and suffix not in CSV_SUFFIXES:
+        raise FileUnusable(
+            f"Format file {suffix[:20]} tidak didukung: pakai CSV (UTF-8) atau XLSX."
+        )
+    else:
+        source = _open_csv(path, limits)
+    source.limits = limits
+    return source
 
 
 def _detect_delimiter(line: str) -> str:
@@ -171,51 +182,139 @@ def _normalise_header(header: list[str]) -> list[str]:
     return columns
 
 
-def _open_csv(path: Path) -> Source:
-    _check_utf8(path)
+def _open_csv(path: Path, limits: Limits) -> Source:
+    with path.open("rb") as fh:  # the header line, only to tell the delimiter
+        first = fh.readline(64 * 1024).decode("utf-8-sig", "replace")
+    if not first.strip():
+        scan_csv(path, ",", limits)  # a binary or non-UTF-8 file says so, before "empty"
+        raise FileUnusable("File kosong: tidak ada baris judul kolom.")
+    delimiter = _detect_delimiter(first)
+    scan_csv(path, delimiter, limits)
+    ensure_field_limit(limits)
     fh = path.open("r", encoding="utf-8-sig", newline="")
     try:
-        first = fh.readline()
-        if not first.strip():
-            raise FileUnusable("File kosong: tidak ada baris judul kolom.")
-        delimiter = _detect_delimiter(first)
-        fh.seek(0)  # resets the decoder, which skips the BOM again
         reader = csv.reader(fh, delimiter=delimiter)
         header = next(reader)
         columns = _normalise_header(header)
     except FileUnusable:
         fh.close()
         raise
-    except csv.Error as exc:
+    except (csv.Error, StopIteration):  # the scan parsed the same bytes: not expected
         fh.close()
-        raise FileUnusable(f"File CSV tidak dapat dibaca: {exc}") from None
-    return Source("csv", header, columns, delimiter, reader, fh.close)
+        raise FileUnusable("Baris judul kolom tidak dapat dibaca.") from None
+    return Source("csv", header, columns, delimiter, enumerate(reader, start=2), fh.close)
 
 
-def _open_xlsx(path: Path) -> Source:
+def _open_xlsx(path: Path, limits: Limits) -> Source:
+    # Every bound is checked before openpyxl unpacks anything (it reads all shared strings at
+    # once) and before it is even imported.
+    check_zip(path, limits)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            checked = first_sheet(zf)
+            if checked is not None:
+                _check_dimension(declared_size(zf, checked), limits)
+                scan_sheet(zf, checked, limits)
+    except (zipfile.BadZipFile, OSError):
+        raise broken_xlsx() from None
     import openpyxl
+    from openpyxl.worksheet._reader import WorkSheetParser
 
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FileUnusable(f"File XLSX tidak dapat dibuka: {exc}") from None
-    except Exception as exc:  # openpyxl raises assorted errors on damaged workbooks
-        raise FileUnusable(f"File XLSX tidak dapat dibuka: {exc}") from None
-    if not wb.worksheets:
-        wb.close()
-        raise FileUnusable("File XLSX tidak berisi lembar kerja.")
-    rows = wb.worksheets[0].iter_rows(values_only=True)
+    except Exception:  # openpyxl raises assorted errors (in English) on damaged workbooks
+        log.info("impor: XLSX tidak dapat dibuka", exc_info=True)
+        raise broken_xlsx() from None
+    stream = None
     try:
-        first = next(rows)
-    except StopIteration:
-        wb.close()
-        raise FileUnusable("File kosong: tidak ada baris judul kolom.") from None
-    header = [_cell_text(c) for c in first]
-    while header and not header[-1].strip():
-        header.pop()
-    try:
+        if not wb.worksheets or not hasattr(wb.worksheets[0], "_worksheet_path"):
+            raise FileUnusable("File XLSX tidak berisi lembar kerja.")
+        ws = wb.worksheets[0]
+        if ws._worksheet_path != checked:  # noqa: SLF001 (a layout first_sheet did not follow)
+            _check_dimension((ws.max_row or 0, ws.max_column or 0), limits)
+            scan_sheet(wb._archive, ws._worksheet_path, limits)  # noqa: SLF001
+        # openpyxl's own row iterator pads every row to the declared width and yields a filler
+        # for every missing row up to the declared height: 438 s for one cell at XFD1048576.
+        # Its parser yields only the rows and cells the file holds.
+        stream = wb._archive.open(ws._worksheet_path)  # noqa: SLF001
+        parsed = WorkSheetParser(
+            stream,
+            ws._shared_strings,  # noqa: SLF001
+            data_only=True,
+            epoch=wb.epoch,
+            date_formats=wb._date_formats,  # noqa: SLF001
+            timedelta_formats=wb._timedelta_formats,  # noqa: SLF001
+        ).parse()
+        header = _sheet_header(parsed, limits)
         columns = _normalise_header(header)
     except FileUnusable:
-        wb.close()
+        _close_all(stream, wb)
         raise
-    return Source("xlsx", header, columns, ",", rows, wb.close)
+    except Exception:
+        _close_all(stream, wb)
+        log.info("impor: XLSX tidak dapat dibaca", exc_info=True)
+        raise broken_xlsx() from None
+    rows = _sheet_rows(parsed, len(header))
+    return Source("xlsx", header, columns, ",", rows, lambda: _close_all(stream, wb))
+
+
+def _close_all(stream, wb) -> None:
+    if stream is not None:
+        stream.close()
+    wb.close()
+
+
+def _check_dimension(size: tuple[int, int] | None, limits: Limits) -> None:
+    """The size the sheet declares (`<dimension ref="A1:XFD1048576"/>`), before reading a row."""
+    rows, cols = size or (0, 0)
+    if rows - 1 > limits.rows or cols > limits.columns:
+        raise FileBeyondLimits(
+            f"Lembar kerja menyatakan ukuran {angka(rows)} baris x {angka(cols)} kolom, melebihi batas "
+            f"{angka(limits.rows)} baris data x {angka(limits.columns)} kolom. Biasanya ada sel "
+            "(atau bekas sel) jauh di luar tabel: hapus baris dan kolom di luar data, atau salin "
+            "tabelnya ke file baru, lalu simpan ulang."
+        )
+
+
+def _sheet_header(parsed: Iterator, limits: Limits) -> list[str]:
+    try:
+        number, cells = next(parsed)
+    except StopIteration:
+        raise FileUnusable("File kosong: tidak ada baris judul kolom.") from None
+    if number != 1:
+        raise FileUnusable("Baris pertama (judul kolom) kosong.")
+    filled = [c for c in cells if c["value"] is not None and _cell_text(c["value"]).strip()]
+    width = max((c["column"] for c in filled), default=0)
+    if width > limits.columns:
+        raise too_many_columns(1, width, limits)
+    header = [""] * width
+    for c in filled:
+        header[c["column"] - 1] = _cell_text(c["value"])
+    return header
+
+
+def _sheet_rows(parsed: Iterator, width: int) -> Iterator[tuple[int, list[object]]]:
+    """(row number, the first `width` cells) of each row holding something: a cell beyond the
+    header's width counts for that (as in a CSV row), but is not kept."""
+    number = 1
+    try:
+        for number, cells in parsed:  # noqa: B007 (number: for the message)
+            row: list[object] = [None] * width
+            filled = False
+            for c in cells:
+                v = c["value"]
+                if v is None:
+                    continue
+                if not filled and (type(v) is not str or v.strip()):
+                    filled = True
+                col = c["column"]
+                if col <= width:
+                    row[col - 1] = v
+            if filled:
+                yield number, row
+    except Exception:  # the sheet's XML breaks off past the checks of scan_sheet
+        log.warning("impor: XLSX rusak setelah baris %s", number, exc_info=True)
+        raise FileBrokenMidway(
+            f"File XLSX rusak setelah baris {angka(number)} (isi lembar kerja terputus). "
+            "Buka di Excel lalu simpan ulang sebagai .xlsx."
+        ) from None

@@ -41,6 +41,12 @@ def memoised(ctx: ImportContext, key: Hashable, check: Callable[[Any], Any], tex
     return outcome
 
 
+# A text that begins like this is a spreadsheet formula (`=HYPERLINK(...)`, `@SUM(...)`), never a
+# name, code, programme or note (D73). `+` and `-` begin real texts ("-", "+62 811..."): kept, and
+# neutralised on output like every stored text (kinerja.lib.cells.safe_text).
+FORMULA_FIRST = "=@"
+
+
 def get_text(values: dict, name: str, *, required: bool = False, max_length: int | None = None):
     v = values.get(name)
     if v is None:
@@ -50,6 +56,10 @@ def get_text(values: dict, name: str, *, required: bool = False, max_length: int
     if type(v) is str:
         if max_length is not None and len(v) > max_length:
             raise RowRejected(f"{name} terlalu panjang (paling banyak {max_length} karakter)")
+        if v[0] in FORMULA_FIRST:  # trimmed: `\t=1+1` arrives here as `=1+1`
+            raise RowRejected(
+                f"{name} diawali '{v[0]}' (awal rumus spreadsheet): tulis teksnya tanpa tanda itu"
+            )
         return v
     if isinstance(v, bool):
         v = str(v).upper()

@@ -226,7 +226,7 @@ class Boom(RuntimeError):
     pass
 
 
-def test_crash_mid_import_keeps_whole_batches_and_rerun_completes(tmp_path, monkeypatch):
+def test_crash_mid_import_keeps_whole_batches_and_rerun_completes(tmp_path, monkeypatch, caplog):
     path = write_csv(tmp_path / "l.csv", LAYANAN, layanan_rows(10, bad_every=4))
     original = LayananKind.write
     calls = {"n": 0}
@@ -245,7 +245,9 @@ def test_crash_mid_import_keeps_whole_batches_and_rerun_completes(tmp_path, monk
     assert Orang.objects.count() == 3
     assert Layanan.history.count() == 3 and Orang.history.count() == 3
     failed = Impor.objects.get()
-    assert failed.status == "gagal" and "disk full" in failed.pesan
+    # The user reads an Indonesian message; the exception's own words go to the log only.
+    assert failed.status == "gagal" and failed.pesan.startswith("kesalahan sistem")
+    assert "disk full" not in failed.pesan and "disk full" in caplog.text
     assert (failed.baris_dibaca, failed.diterima, failed.ditolak) == (4, 3, 1)
 
     monkeypatch.setattr(LayananKind, "write", original)
@@ -265,6 +267,13 @@ def test_database_refusal_retries_row_by_row(tmp_path, monkeypatch):
     (rejected,) = read_rejects(result.rejects_path)
     assert rejected["baris"] == "2" and rejected["alasan_ditolak"].startswith("ditolak basis data")
     assert Layanan.objects.count() == 3
+    # Retried row by row, each row counted in its own transaction; the database's words (English,
+    # possibly quoting a stored value) are logged, not put in the reason.
+    impor = Impor.objects.get(pk=result.impor_id)
+    assert (impor.baris_dibaca, impor.diterima, impor.ditolak) == (3, 2, 1)
+    assert rejected["alasan_ditolak"] == (
+        "ditolak basis data: data bertentangan dengan data lain (diubah bersamaan)"
+    )
 
 
 def test_counts_always_add_up(tmp_path):
@@ -272,6 +281,8 @@ def test_counts_always_add_up(tmp_path):
     result = run_import("layanan", write_csv(tmp_path / "l.csv", LAYANAN, rows), batch_size=7)
     assert result.accepted + result.rejected == result.rows_read == 25
     assert len(read_rejects(result.rejects_path)) == result.rejected == 8
+    impor = Impor.objects.get()  # counted batch by batch, in each batch's transaction (D72)
+    assert (impor.baris_dibaca, impor.diterima, impor.ditolak) == (25, 17, 8)
 
 
 def test_pelatihan_creates_activity_and_updates(tmp_path, psks):  # noqa: F811

@@ -243,9 +243,13 @@ def test_refused_batch_in_flight_is_written_row_by_row(tmp_path, registered, mon
         run_import("layanan", seed)
         monkeypatch.setattr(LayananKind, "prefetch", blind_prefetch)
         try:
-            return run_import("layanan", path, batch_size=2)
+            result = run_import("layanan", path, batch_size=2)
         finally:
             monkeypatch.undo()
+        # Counted in each batch's (and each retried row's) own transaction, D72: they add up.
+        impor = Impor.objects.get(pk=result.impor_id)
+        assert (impor.baris_dibaca, impor.diterima, impor.ditolak) == (6, 5, 1)
+        return result
 
     pipelined, plain = both_ways(run, caplog)
     assert pipelined == plain
@@ -269,7 +273,7 @@ class Boom(RuntimeError):
     pass
 
 
-def test_crash_in_the_writer_keeps_whole_batches_and_rerun_completes(tmp_path, registered):
+def test_crash_in_the_writer_keeps_whole_batches_and_rerun_completes(tmp_path, registered, caplog):
     path = layanan_file(tmp_path)
     original = LayananKind.write
     calls = {"n": 0}
@@ -290,8 +294,68 @@ def test_crash_in_the_writer_keeps_whole_batches_and_rerun_completes(tmp_path, r
         # Batch 1 only: 3 services, 2 new people; batch 3 was planned but never written.
         assert Layanan.objects.count() == 3 and Orang.objects.count() == 3
         failed = Impor.objects.get()
-        assert failed.status == "gagal" and "disk full" in failed.pesan
+        # The user reads an Indonesian message; the exception's own words go to the log only.
+        assert failed.status == "gagal" and failed.pesan.startswith("kesalahan sistem")
+        assert "disk full" not in failed.pesan and "disk full" in caplog.text
         assert (failed.baris_dibaca, failed.diterima, failed.ditolak) == (3, 3, 0)
         again = run_import("layanan", path, batch_size=3)
     assert again.paralel and (again.accepted, again.rejected) == (9, 2)
     assert Layanan.objects.count() == 5 and Orang.objects.count() == 3
+
+
+class Killed(BaseException):
+    """The process dies right after a COMMIT, before the importing thread hears of it (kill -9)."""
+
+
+@pytest.mark.parametrize("paralel", [True, False], ids=["pipeline", "satu-per-satu"])
+def test_row13_counts_committed_with_their_batch_survive_a_kill(
+    tmp_path, registered, monkeypatch, paralel
+):
+    """Issue 12 row 13: after kill -9 the running import's recorded counts lagged the saved rows
+    (they were written after the batch's COMMIT). Now they are part of the batch's transaction."""
+    from kinerja.registries.imports import batches, pipeline
+
+    rows = [
+        [*person("", f"LOK-{i}", nama=f"Warga {i}"), "permakanan", "2024-02-01", "", "", ""]
+        for i in range(9)
+    ]
+    rows[1][7] = "pijat"  # batch 1: one row rejected
+    path = write_csv(tmp_path / "layanan.csv", LAYANAN, rows)
+    original = batches.run_writes
+    commits = {"n": 0}
+
+    def commit_then_die(writes, ctx):
+        original(writes, ctx)  # committed
+        commits["n"] += 1
+        if commits["n"] == 2:
+            raise Killed
+
+    monkeypatch.setattr(pipeline if paralel else batches, "run_writes", commit_then_die)
+    with override_settings(KINERJA_IMPOR_PARALEL=paralel), pytest.raises(Killed):
+        run_import("layanan", path, batch_size=3)
+    impor = Impor.objects.get()
+    saved = Layanan.objects.filter(impor=impor).count()
+    assert saved == 5  # batches 1 (2 of 3 rows) and 2 (3 rows) committed, batch 3 never written
+    assert (impor.baris_dibaca, impor.diterima, impor.ditolak) == (6, saved, 1)
+
+
+def test_sheet_broken_midway_counts_the_batch_in_flight(tmp_path, registered):
+    """An XLSX sheet breaking off while batch N is still being written (D71): the message names
+    what the database holds, batch N included."""
+    from .xlsx_bombs import write_xlsx
+
+    rows = [
+        [*person("", f"LOK-{i}", nama=f"Warga {i}"), "permakanan", "2024-02-01", "", "", ""]
+        for i in range(5)
+    ]
+    path = write_xlsx(
+        tmp_path / "layanan.xlsx", [LAYANAN, *rows], dimension="L1:L9", sheet_tail="<row r="
+    )
+    with override_settings(KINERJA_IMPOR_PARALEL=True):
+        result = run_import("layanan", path, batch_size=2)
+    assert result.paralel and result.exit_code == 2
+    saved = Layanan.objects.count()
+    assert saved == 4  # batches 1 and 2; the break is found while batch 3 is collected
+    assert f"{saved} baris sebelumnya sudah tersimpan" in result.fatal
+    impor = Impor.objects.get()
+    assert (impor.status, impor.diterima) == ("gagal", saved)

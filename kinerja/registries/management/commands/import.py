@@ -53,9 +53,12 @@ class Command(BaseCommand):
         if bar:
             bar.done()
         if result.fatal:
-            self.stderr.write(
-                f"File tidak dapat dipakai: {result.fatal} Tidak ada data yang disimpan."
-            )
+            if result.accepted:  # an XLSX sheet broken off midway (D71): the message says what
+                self.stderr.write(f"Impor terhenti: {result.fatal}")
+            else:
+                self.stderr.write(
+                    f"File tidak dapat dipakai: {result.fatal} Tidak ada data yang disimpan."
+                )
             sys.exit(EXIT_UNUSABLE)
         elapsed = time.monotonic() - started
         out = self.stdout
