@@ -366,3 +366,14 @@ def test_rejects_download_bad_input(client, users):
     r = client.post(reverse("registri:unggah_tolakan", args=[impor.pk]), follow=True)
     assert "sudah dihapus" in r.content.decode()
     assert not AksesDataPribadi.objects.exists()
+
+
+def test_upload_form_refuses_a_file_beyond_the_import_limit(client, users, settings):
+    """The web form and `kinerja import` share one size limit (KINERJA_IMPOR_MAKS_MB)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.KINERJA_IMPOR_MAKS_MB = 0
+    client.force_login(users["staf_rehabilitasi"])
+    f = SimpleUploadedFile("ppks.csv", b"id_lokal,nama\nR-1,Ani\n", content_type="text/csv")
+    html = client.post("/registri/unggah/ppks/", {"file": f}).content.decode()
+    assert "File terlalu besar (maksimal 0 MB" in html

@@ -10,6 +10,7 @@ import uuid
 from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -38,7 +39,6 @@ KIND_TITLE = {
     "korban": "Korban bencana",
 }  # fmt: skip
 SESSION_KEY = "registri_unggah"
-MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 
 
 def can_upload(user, kind: str) -> bool:
@@ -83,9 +83,11 @@ class UploadForm(forms.Form):
         f = self.cleaned_data["file"]
         if not f.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError("File harus berformat CSV atau XLSX.")
-        if f.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("File terlalu besar (maksimal 200 MB); pakai perintah "
-                                        "`kinerja import` untuk file sebesar ini.")  # fmt: skip
+        maks = settings.KINERJA_IMPOR_MAKS_MB
+        if f.size > maks * 1024 * 1024:
+            raise forms.ValidationError(
+                f"File terlalu besar (maksimal {maks} MB, setelan KINERJA_IMPOR_MAKS_MB)."
+            )
         return f
 
 
