@@ -3,6 +3,8 @@
 import csv
 from pathlib import Path
 
+from kinerja.lib.cells import safe_row
+
 ROW_COLUMN = "baris"
 REASON_COLUMN = "alasan_ditolak"
 
@@ -25,10 +27,12 @@ class RejectsWriter:
         if self._writer is None:
             self._fh = Path(self.path).open("w", encoding="utf-8-sig", newline="")  # noqa: SIM115  (open for the whole import, closed by close())
             self._writer = csv.writer(self._fh, delimiter=self.delimiter)
-            self._writer.writerow([*self.header, ROW_COLUMN, REASON_COLUMN])
+            self._writer.writerow(safe_row([*self.header, ROW_COLUMN, REASON_COLUMN]))
         width = len(self.header)
         cells = list(raw[:width]) + [""] * (width - len(raw))
-        self._writer.writerow([*cells, number, reason])
+        # The original values are written back as read: a cell `=HYPERLINK(...)` (or `\t=1+1`) in
+        # the upload must not come alive when the rejects file is opened in Excel.
+        self._writer.writerow(safe_row([*cells, number, reason]))
 
     def close(self) -> Path | None:
         """The file written, or None when nothing was rejected (a stale file there is removed)."""
