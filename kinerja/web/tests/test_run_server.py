@@ -113,3 +113,14 @@ def test_server_error_page_is_indonesian_without_details():
     html = response.content.decode()
     assert response.status_code == 500
     assert "Terjadi kesalahan pada server" in html and "Server Error" not in html
+
+
+@pytest.mark.django_db
+def test_csrf_failure_page_is_indonesian_without_details(users):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    r = client.post("/masuk/", {"username": "kadis", "password": "x"})
+    html = r.content.decode()
+    assert r.status_code == 403 and "Formulir tidak dapat diterima" in html
+    assert "DEBUG" not in html and "CSRF" not in html
