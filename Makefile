@@ -21,10 +21,13 @@ demo: migrate ## demo accounts, and demo data when the registries are empty
 	$(KINERJA) demo --if-empty
 
 
+# DEBUG stays off (as in production): no debug page with personal data, Indonesian error pages;
+# WhiteNoise serves CSS/JS from the apps' static folders (WHITENOISE_USE_FINDERS). Cookies are not
+# Secure-only because this server speaks plain HTTP on the loopback address (ALLOWED_HOSTS default).
 run: demo ## serve on http://127.0.0.1:8000 with the background worker
 	@echo "Kinerja berjalan di http://$(HOST)  (Ctrl+C untuk berhenti)"
 	@trap 'kill 0' EXIT; $(KINERJA) db_worker >var/worker.log 2>&1 & \
-	  DEBUG=$${DEBUG:-1} $(KINERJA) runserver --noreload $(HOST)
+	  DEBUG=$${DEBUG:-0} SECURE_COOKIES=$${SECURE_COOKIES:-0} $(KINERJA) runserver --noreload $(HOST)
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -70,6 +70,10 @@ class AksesDataPribadi(models.Model):
     objek = models.CharField("objek", max_length=200)
     jumlah = models.PositiveIntegerField("jumlah orang", default=1)
     alamat_ip = models.GenericIPAddressField(null=True, blank=True)
+    # Its own hash chain (D78), like AuditEntry's: `audit verify` names a row altered or removed.
+    hash_sebelumnya = models.CharField(max_length=64, default="", editable=False)
+    id_sebelumnya = models.BigIntegerField("id baris sebelumnya", null=True, editable=False)
+    hash = models.CharField(max_length=64, default="", editable=False)
 
     class Meta:
         verbose_name = "akses data pribadi"
@@ -78,3 +82,12 @@ class AksesDataPribadi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.nama_pengguna} {self.jenis} {self.objek}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self._state.adding and not self.hash:
+            # Every new row joins the chain, whoever writes it (services.akses_append saves it).
+            from .services import akses_append
+
+            akses_append(self)
+            return
+        super().save(*args, **kwargs)

@@ -13,6 +13,10 @@ from .models import AksesDataPribadi, AuditEntry, AuditHead
 
 GENESIS = "0" * 64
 HEAD_KEY = "utama"
+# The personal-data access log has its own chain and head (D78): it is written on every look at a
+# person, far more often than the audit log, and is read by other people (the auditor, UU PDP).
+AKSES_HEAD_KEY = "akses"
+PENDING = "menunggu"  # a new access-log row's hash until its id is known (inside the transaction)
 
 
 def _digest(entry: AuditEntry) -> str:
@@ -38,14 +42,31 @@ def _jsonable(value: Any) -> Any:
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder)) if value is not None else None
 
 
-def _locked_head() -> AuditHead:
-    head = AuditHead.objects.select_for_update().filter(kunci=HEAD_KEY).first()
+def _digest_akses(row: AksesDataPribadi) -> str:
+    """The access log's own chain: every column a reviewer reads, and the previous row's link."""
+    payload = {
+        "id": row.pk,
+        "waktu": row.waktu.isoformat(),
+        "pengguna": row.nama_pengguna,
+        "jenis": row.jenis,
+        "objek": row.objek,
+        "jumlah": row.jumlah,
+        "alamat_ip": row.alamat_ip,
+        "prev": row.hash_sebelumnya,
+        "prev_id": row.id_sebelumnya,
+    }
+    text = json.dumps(payload, sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _locked_head(key: str = HEAD_KEY, model=AuditEntry) -> AuditHead:
+    head = AuditHead.objects.select_for_update().filter(kunci=key).first()
     if head is None:
         # First write (or a flushed test database): start the head from whatever the log holds.
-        last = AuditEntry.objects.order_by("-id").first()
+        last = model.objects.order_by("-id").first()
         head = AuditHead.objects.create(
-            kunci=HEAD_KEY,
-            jumlah=AuditEntry.objects.count(),
+            kunci=key,
+            jumlah=model.objects.count(),
             id_terakhir=last.pk if last else None,
             hash_terakhir=last.hash if last else "",
         )
@@ -106,39 +127,48 @@ class VerifyResult:
 
 
 def audit_verify() -> VerifyResult:
-    """Walk the chain in id order and name the first entry that was altered or removed.
+    """Walk the audit chain in id order and name the first entry that was altered or removed."""
+    return _verify_chain(AuditEntry, _digest, HEAD_KEY, "entri", "audit")
 
-    Checks, in order: each entry's link to the previous one (a removed middle entry breaks it, and the
-    next entry's `id_sebelumnya` names the removed one), each entry's own hash (an altered entry), and
-    finally the head record (removed entries at the end of the log).
-    """
+
+def akses_verify() -> VerifyResult:
+    """The same walk over the personal-data access log's own chain (D78)."""
+    return _verify_chain(
+        AksesDataPribadi, _digest_akses, AKSES_HEAD_KEY, "baris log akses", "akses"
+    )
+
+
+def _verify_chain(model, digest, head_key: str, noun: str, chain: str) -> VerifyResult:
+    """Checks, in order: each row's link to the previous one (a removed middle row breaks it, and
+    the next row's `id_sebelumnya` names the removed one), each row's own hash (an altered row),
+    and finally the head record (removed rows at the end of the log)."""
     prev_hash = GENESIS
     prev_id = 0
     checked = 0
-    for entry in AuditEntry.objects.order_by("id").iterator(chunk_size=2000):
+    for entry in model.objects.order_by("id").iterator(chunk_size=2000):
         if entry.hash_sebelumnya != prev_hash or (
             entry.id_sebelumnya is not None and entry.id_sebelumnya != prev_id
         ):
             missing = entry.id_sebelumnya
-            if missing and missing != prev_id and _digest(entry) == entry.hash:
+            if missing and missing != prev_id and digest(entry) == entry.hash:
                 return VerifyResult(
                     False,
                     checked,
                     missing,
-                    f"entri #{missing} telah dihapus (rantai terputus antara #{prev_id} dan "
+                    f"{noun} #{missing} telah dihapus (rantai terputus antara #{prev_id} dan "
                     f"#{entry.pk})",
                 )
             return VerifyResult(
                 False,
                 checked,
                 entry.pk,
-                f"rantai terputus sebelum entri #{entry.pk} (setelah #{prev_id})",
+                f"rantai terputus sebelum {noun} #{entry.pk} (setelah #{prev_id})",
             )
-        if _digest(entry) != entry.hash:
-            return VerifyResult(False, checked, entry.pk, f"isi entri #{entry.pk} telah diubah")
+        if digest(entry) != entry.hash:
+            return VerifyResult(False, checked, entry.pk, f"isi {noun} #{entry.pk} telah diubah")
         prev_hash, prev_id = entry.hash, entry.pk
         checked += 1
-    head = AuditHead.objects.filter(kunci=HEAD_KEY).first()
+    head = AuditHead.objects.filter(kunci=head_key).first()
     if (
         head is not None
         and (head.id_terakhir or 0)
@@ -148,19 +178,39 @@ def audit_verify() -> VerifyResult:
             False,
             checked,
             head.id_terakhir,
-            f"entri terakhir #{head.id_terakhir} telah dihapus (log kini berakhir di #{prev_id})",
+            f"{noun} terakhir #{head.id_terakhir} telah dihapus (log kini berakhir di #{prev_id})",
         )
     if head is not None and head.jumlah != checked:
         return VerifyResult(
             False,
             checked,
             prev_id or None,
-            f"jumlah entri {checked} tidak sama dengan yang tercatat di kepala rantai "
+            f"jumlah {noun} {checked} tidak sama dengan yang tercatat di kepala rantai "
             f"({head.jumlah})",
         )
     if head is None and checked:
-        return VerifyResult(False, checked, None, "kepala rantai audit hilang")
+        return VerifyResult(False, checked, None, f"kepala rantai {chain} hilang")
     return VerifyResult(True, checked)
+
+
+@transaction.atomic
+def akses_append(row: AksesDataPribadi) -> None:
+    """Save a new access-log row as the next link of its chain; `AksesDataPribadi.save` calls this
+    for every new row, so each way of writing the log (log_akses, the admin, a shell) is chained.
+    The head row is locked so two writers cannot fork the chain."""
+    head = _locked_head(AKSES_HEAD_KEY, AksesDataPribadi)
+    last = AksesDataPribadi.objects.order_by("-id").only("hash").first()
+    row.hash_sebelumnya = last.hash if last else GENESIS
+    row.id_sebelumnya = last.pk if last else 0
+    row.hash = PENDING
+    row.save()
+    row.refresh_from_db()  # hash exactly what the database stores (time precision, IP form)
+    row.hash = _digest_akses(row)
+    AksesDataPribadi.objects.filter(pk=row.pk).update(hash=row.hash)
+    head.jumlah += 1
+    head.id_terakhir = row.pk
+    head.hash_terakhir = row.hash
+    head.save(update_fields=["jumlah", "id_terakhir", "hash_terakhir"])
 
 
 def log_akses(*, user, jenis: str, objek: str, jumlah: int = 1, request=None) -> None:

@@ -9,6 +9,7 @@ import datetime as dt
 
 from django import forms
 from django.db.models import Q
+from django.forms.models import model_to_dict
 
 from kinerja.lib.dates import today
 from kinerja.lib.nik import NikError, parse_nik
@@ -244,6 +245,8 @@ class RecordForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound and self.instance.pk:
+            self._keep_omitted()
         for name, field in self.fields.items():
             field.error_messages.setdefault("required", "Wajib diisi.")
             field.error_messages["required"] = "Wajib diisi."
@@ -259,6 +262,19 @@ class RecordForm(forms.ModelForm):
                 and name not in self.declared_fields
             ):
                 field.error_messages["invalid_choice"] = "Pilihan tidak dikenal."
+
+    def _keep_omitted(self) -> None:
+        """A correction that does not send a field keeps its stored value (issue 12: a POST
+        without a field never deletes); only a field sent empty is emptied. Django's own rule
+        covers only model fields with a default."""
+        stored = model_to_dict(self.instance, fields=list(self.fields))
+        data = self.data.copy()
+        for name, field in self.fields.items():
+            key = self.add_prefix(name)
+            if name in stored and field.widget.value_omitted_from_data(data, self.files, key):
+                value = stored[name]
+                data[key] = "" if value is None else str(value)
+        self.data = data
 
     def validate_unique(self):
         # Natural keys are checked in clean() with a message that says which record is there.

@@ -4,6 +4,8 @@ import io
 
 import xlsxwriter
 
+from kinerja.lib.cells import safe_text
+
 from .imports import template_columns
 
 # One plausible row per kind (Banjarbaru); code columns not listed take their first code.
@@ -48,16 +50,17 @@ def build_template(kind: str) -> bytes:
     codes_sheet = book.add_worksheet("kode")
     info = book.add_worksheet("penjelasan")
     for i, col in enumerate(columns):
-        data.write_string(0, i, col.name, wajib if col.required else bold)
+        data.write_string(0, i, safe_text(col.name), wajib if col.required else bold)
         data.set_column(
             i, i, max(14, len(col.name) + 4), text if col.name in TEXT_COLUMNS else None
         )
-        data.write_string(1, i, example_value(kind, col.name, col.codes))
+        data.write_string(1, i, safe_text(example_value(kind, col.name, col.codes)))
         if col.codes:
             # The list lives on its own sheet: Excel limits inline lists to 255 characters.
-            codes_sheet.write_string(0, i, col.name, bold)
+            codes_sheet.write_string(0, i, safe_text(col.name), bold)
             for j, code in enumerate(col.codes, start=1):
-                codes_sheet.write_string(j, i, code)
+                # Codes are edited in the admin: neutralised like every other text cell.
+                codes_sheet.write_string(j, i, safe_text(code))
             ref = xlsxwriter.utility.xl_range_abs(1, i, len(col.codes), i)
             data.data_validation(
                 1, i, 100000, i,
@@ -76,12 +79,12 @@ def build_template(kind: str) -> bytes:
     info.set_column(2, 2, 70)
     info.set_column(3, 3, 50)
     for i, head in enumerate(["Kolom", "Wajib", "Penjelasan", "Kode yang boleh"]):
-        info.write_string(0, i, head, bold)
+        info.write_string(0, i, safe_text(head), bold)
     for r, col in enumerate(columns, start=1):
-        info.write_string(r, 0, col.name)
+        info.write_string(r, 0, safe_text(col.name))
         info.write_string(r, 1, "ya" if col.required else "")
-        info.write_string(r, 2, col.description, wrap)
-        info.write_string(r, 3, ", ".join(col.codes), wrap)
+        info.write_string(r, 2, safe_text(col.description), wrap)
+        info.write_string(r, 3, safe_text(", ".join(col.codes)), wrap)
     notes = [
         "Baris 1 lembar 'data' adalah judul kolom; baris 2 adalah contoh: ganti atau hapus.",
         "Kolom berwarna jingga wajib diisi. Kolom lain boleh kosong (kosong berarti tidak diubah).",
@@ -91,6 +94,6 @@ def build_template(kind: str) -> bytes:
         "menyimpan 15 digit.",
     ]
     for r, note in enumerate(notes, start=len(columns) + 3):
-        info.write_string(r, 0, note)
+        info.write_string(r, 0, safe_text(note))
     book.close()
     return buffer.getvalue()

@@ -11,6 +11,7 @@ from django.shortcuts import render
 
 from kinerja.indicators.engine import Periode, compute_figures
 from kinerja.indicators.selectors import catalogue_years, renstra_years, years_until_now
+from kinerja.lib.cells import safe_row
 from kinerja.lib.charts import Series, chart_svg, svg_to_png
 from kinerja.lib.dates import today
 from kinerja.performance.periods import ROMAWI, periode_nama
@@ -129,8 +130,9 @@ def _download(g: Grafik, fmt: str, name: str) -> HttpResponse:
     else:
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(g.kolom)
-        writer.writerows(g.baris)
+        writer.writerow(safe_row(g.kolom))
+        # Region names come from the region tables, editable by people: never a live formula.
+        writer.writerows(safe_row(r) for r in g.baris)
         response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response

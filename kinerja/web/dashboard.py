@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from kinerja.indicators.engine import Periode
 from kinerja.indicators.selectors import catalogue_years
+from kinerja.lib.cells import safe_text
 from kinerja.lib.charts import svg_to_png
 from kinerja.organisation.models import Role
 from kinerja.organisation.permissions import Area, can_view, has_role
@@ -78,7 +79,8 @@ def grafik(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
         rows = trend_rows(card)
         writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["tahun"])
         writer.writeheader()
-        writer.writerows(rows)
+        # The band (predikat) label is typed in the band scale form: never a live formula.
+        writer.writerows({k: safe_text(v) for k, v in row.items()} for row in rows)
         response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     else:
         raise Http404("Format tidak dikenal.")

@@ -135,3 +135,28 @@ def target_delete(*, target: Target, actor=None) -> None:
     audit_record(
         user=actor, aksi="hapus_target", objek_jenis="target", objek_id=str(pk), sebelum=before
     )
+
+
+GridKey = tuple[str, int, int | None, str]  # (indikator, tahun, triwulan, jenis)
+
+
+@transaction.atomic
+def target_grid_save(
+    *, cells: list[tuple[GridKey, TargetInput | None]], actor=None
+) -> tuple[int, int]:
+    """Apply the cells a grid save sent: a value sets its target, None (sent empty) deletes it.
+
+    Cells not in `cells` are not touched: the caller passes only what the request carried, so a
+    POST without a field never deletes. Returns (changed, deleted).
+    """
+    changed = deleted = 0
+    for (kode, tahun, triwulan, jenis), data in cells:
+        if data is None:
+            target = Target.objects.of_period(kode, tahun, triwulan, jenis).first()
+            if target is not None:
+                target_delete(target=target, actor=actor)
+                deleted += 1
+            continue
+        _, how = target_set(data=data, actor=actor)
+        changed += how != "tetap"
+    return changed, deleted

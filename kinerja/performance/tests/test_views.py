@@ -16,6 +16,11 @@ GRID = reverse("performance:target_grid")
 PERIOD = reverse("performance:period", args=["IKU-2", "2025"])
 
 
+def scale_form(filled: dict[str, str]) -> dict[str, str]:
+    """The band scale form as the page sends it: every slot, the unused ones empty."""
+    return {f"{part}-{i}": "" for i in range(7) for part in ("batas", "label")} | filled
+
+
 def action_url(aksi: str, periode: str = "2025") -> str:
     return reverse("performance:action", args=["IKU-2", periode, aksi])
 
@@ -71,7 +76,7 @@ def test_grid_saves_updates_and_deletes_with_audit(client, users):
     assert Target.objects.count() == 2
     r = client.get(GRID)
     assert 'value="87,5"' in r.content.decode()
-    client.post(GRID, {"t-IKU-2-2025-pk-0": "90"})  # renstra cell left empty: deleted
+    client.post(GRID, {"t-IKU-2-2025-pk-0": "90", "t-IKU-2-2026-renstra-0": ""})  # sent empty
     assert list(Target.objects.values_list("jenis", "nilai")) == [("pk", 90)]
     aksi = list(AuditEntry.objects.filter(objek_jenis="target").values_list("aksi", flat=True))
     assert aksi == ["buat_target", "buat_target", "ubah_target", "hapus_target"]
@@ -220,7 +225,7 @@ def test_band_scale_for_every_role(client, users, role):
     client.force_login(users[role])
     url = reverse("performance:band_scale")
     assert client.get(url).status_code == 200
-    data = {"batas-0": "90", "label-0": "A", "batas-1": "", "label-1": "B"}
+    data = scale_form({"batas-0": "90", "label-0": "A", "batas-1": "", "label-1": "B"})
     r = client.post(data=data, path=url)
     assert r.status_code == (302 if role in ("perencana", "admin") else 403)
 
@@ -228,7 +233,9 @@ def test_band_scale_for_every_role(client, users, role):
 @pytest.mark.django_db
 def test_band_scale_bad_input(client, users):
     client.force_login(users["perencana"])
-    r = client.post(reverse("performance:band_scale"), {"batas-0": "90", "label-0": "A"})
+    r = client.post(
+        reverse("performance:band_scale"), scale_form({"batas-0": "90", "label-0": "A"})
+    )
     assert r.status_code == 400 and "tanpa batas bawah" in r.content.decode()
 
 

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -147,10 +147,12 @@ def analysis_save(request: HttpRequest, kode: str, periode: str) -> HttpResponse
     ind, p = get_indikator_periode(kode, periode)
     if not can_edit_analysis(request.user, ind.bidang.kode):
         raise PermissionDenied("Analisis ditulis oleh bidang penanggung jawab atau Perencana.")
-    texts = {f: request.POST.get(f, "")[:10000] for f in ANALYSIS_FIELDS}
-    if not any(t.strip() for t in texts.values()):
-        messages.error(request, "Analisis kosong tidak disimpan: isi sedikitnya satu bagian.")
+    # Only the parts the request carries are written; a part not sent keeps its text.
+    texts = {f: request.POST[f][:10000] for f in ANALYSIS_FIELDS if f in request.POST}
+    try:
+        _, changed = analisis_save(kode=ind.kode, periode=p, actor=request.user, **texts)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
         return redirect("performance:period", kode=ind.kode, periode=p.label)
-    _, changed = analisis_save(kode=ind.kode, periode=p, actor=request.user, **texts)
     messages.success(request, "Analisis disimpan." if changed else "Tidak ada perubahan.")
     return redirect("performance:period", kode=ind.kode, periode=p.label)

@@ -11,6 +11,14 @@ from kinerja.organisation.permissions import Area, can_edit_targets, require_vie
 from ..services.bands import band_scale, band_scale_clean, band_scale_set
 
 SLOTS = 7
+INCOMPLETE = "Formulir skala tidak lengkap (muat ulang halaman lalu simpan lagi)."
+
+
+def _stored_rows() -> list[tuple[str, str]]:
+    return [
+        ("" if b is None else format(b.normalize(), "f").replace(".", ","), label)
+        for b, label in band_scale()
+    ]
 
 
 @login_required
@@ -21,23 +29,24 @@ def band_scale_edit(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if not editable:
             raise PermissionDenied("Hanya Perencana yang boleh mengubah skala predikat.")
-        rows = [
-            (request.POST.get(f"batas-{i}", ""), request.POST.get(f"label-{i}", ""))
-            for i in range(SLOTS)
-        ]
-        try:
-            scale = band_scale_clean(rows)
-        except ValidationError as exc:
-            errors = exc.messages
+        # The form replaces the whole scale, so it must carry the whole scale: a slot missing
+        # from the request is refused, never read as an empty band (issue 12: missing is not empty).
+        names = [f"{part}-{i}" for i in range(SLOTS) for part in ("batas", "label")]
+        if any(name not in request.POST for name in names):
+            errors = [INCOMPLETE]
+            rows = _stored_rows()
         else:
-            band_scale_set(scale=scale, actor=request.user)
-            messages.success(request, "Skala predikat capaian disimpan.")
-            return redirect("performance:band_scale")
+            rows = [(request.POST[f"batas-{i}"], request.POST[f"label-{i}"]) for i in range(SLOTS)]
+            try:
+                scale = band_scale_clean(rows)
+            except ValidationError as exc:
+                errors = exc.messages
+            else:
+                band_scale_set(scale=scale, actor=request.user)
+                messages.success(request, "Skala predikat capaian disimpan.")
+                return redirect("performance:band_scale")
     else:
-        rows = [
-            ("" if b is None else format(b.normalize(), "f").replace(".", ","), label)
-            for b, label in band_scale()
-        ]
+        rows = _stored_rows()
     rows = (rows + [("", "")] * SLOTS)[:SLOTS]
     return render(
         request,

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -12,10 +11,9 @@ from kinerja.lib.dates import today
 from kinerja.lib.numbers import format_persen
 from kinerja.organisation.permissions import Area, can_edit_targets, require_view
 
-from ..models import Target
 from ..selectors import targets_map
 from ..services.catalogue import indikator_in_force_list
-from ..services.targets import target_clean, target_delete, target_set
+from ..services.targets import target_clean, target_grid_save
 
 # (jenis, triwulan, label) per grid row of an indicator
 ROWS = (
@@ -55,7 +53,11 @@ def target_grid(request: HttpRequest) -> HttpResponse:
                     if jenis == "renstra" and tw is not None:
                         continue
                     name = _name(ind.kode, tahun, jenis, tw)
-                    raw = request.POST.get(name, "").strip()
+                    if name not in request.POST:
+                        # A cell the form did not send is left as it is; only a cell sent
+                        # empty deletes its target (issue 12: missing is not empty).
+                        continue
+                    raw = request.POST[name].strip()
                     posted[name] = raw
                     key = (ind.kode, tahun, tw, jenis)
                     if not raw:
@@ -75,18 +77,7 @@ def target_grid(request: HttpRequest) -> HttpResponse:
                 f"{len(errors)} isian tidak valid; tidak ada yang disimpan. Perbaiki lalu simpan lagi.",
             )
         else:
-            changed = deleted = 0
-            with transaction.atomic():
-                for key, data in cleaned:
-                    if data is None:
-                        if key in stored:
-                            kode, tahun, tw, jenis = key
-                            target = Target.objects.of_period(kode, tahun, tw, jenis).get()
-                            target_delete(target=target, actor=request.user)
-                            deleted += 1
-                        continue
-                    _, how = target_set(data=data, actor=request.user)
-                    changed += how != "tetap"
+            changed, deleted = target_grid_save(cells=cleaned, actor=request.user)
             messages.success(request, f"Target disimpan: {changed} diubah, {deleted} dihapus.")
             return redirect("performance:target_grid")
     table = []

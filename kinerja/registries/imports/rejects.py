@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from kinerja.lib.cells import safe_row
 from kinerja.lib.privacy import mask_nik
 
 ROW_COLUMN = "baris"
@@ -31,10 +32,12 @@ class RejectsWriter:
         if self._writer is None:
             self._fh = _open_owner_only(Path(self.path))
             self._writer = csv.writer(self._fh, delimiter=self.delimiter)
-            self._writer.writerow([*self.header, ROW_COLUMN, REASON_COLUMN])
+            self._writer.writerow(safe_row([*self.header, ROW_COLUMN, REASON_COLUMN]))
         width = len(self.header)
         cells = list(raw[:width]) + [""] * (width - len(raw))
-        self._writer.writerow([*cells, number, reason])
+        # The original values are written back as read: a cell `=HYPERLINK(...)` (or `\t=1+1`) in
+        # the upload must not come alive when the rejects file is opened in Excel.
+        self._writer.writerow(safe_row([*cells, number, reason]))
 
     def close(self) -> Path | None:
         """The file written, or None when nothing was rejected (a stale file there is removed)."""

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 
 from kinerja.audit.models import AksesDataPribadi
 from kinerja.audit.services import log_akses
+from kinerja.lib.cells import safe_row
 from kinerja.lib.dates import today
 from kinerja.lib.privacy import mask_nik
 from kinerja.organisation.permissions import can_see_nik
@@ -57,7 +58,7 @@ def export_csv(
                 if c.nik and not full_nik:
                     v = mask_nik(v)
                 values.append("" if v is None else v)
-            yield writer.writerow(values)
+            yield writer.writerow(safe_row(values))
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}-{today():%Y%m%d}.csv"'

@@ -1,4 +1,10 @@
-"""XLSX through XlsxWriter: styled headers, frozen panes, number formats, live formulas."""
+"""XLSX through XlsxWriter: styled headers, frozen panes, number formats, live formulas.
+
+Only the formulas the document asks for (`CellFormula`, `Column.formula`) are written as formulas.
+Every text goes through `_text`: `write_string` (XlsxWriter's `write` would turn `=...` into a
+formula) of `safe_text` (an indicator name, analysis or programme typed as `=HYPERLINK(...)` stays
+text even when the cell is edited or the sheet saved as CSV).
+"""
 
 import io
 import re
@@ -6,6 +12,8 @@ from decimal import Decimal
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
+
+from kinerja.lib.cells import safe_text
 
 from ..document import CellFormula, Document, Heading, Paragraph, Provisional, Table
 
@@ -21,6 +29,10 @@ def _sheet_name(name: str, used: set[str]) -> str:
         i += 1
     used.add(candidate.lower())
     return candidate
+
+
+def _text(ws, row: int, col: int, value: object, fmt=None) -> None:
+    ws.write_string(row, col, str(safe_text(value)), fmt)
 
 
 def _formula(template: str, row: int, letters: dict[str, str], first: int | None = None) -> str:
@@ -41,13 +53,13 @@ def _text_sheet(wb, ws, doc: Document, f_title, f_cap) -> None:
     """The document's headings and paragraphs in order, one a row (the LKjIP's narrative)."""
     wrap = wb.add_format({"text_wrap": True, "valign": "top"})
     ws.set_column(0, 0, 110)
-    ws.write(0, 0, doc.title, f_title)
+    _text(ws, 0, 0, doc.title, f_title)
     row = 2
     for block in doc.blocks:
         if isinstance(block, Heading):
-            ws.write(row, 0, block.text, f_cap)
+            _text(ws, row, 0, block.text, f_cap)
         elif isinstance(block, Paragraph):
-            ws.write(row, 0, block.text, wrap)
+            _text(ws, row, 0, block.text, wrap)
         else:
             continue
         row += 1
@@ -95,9 +107,10 @@ def render_xlsx(doc: Document) -> bytes:
         key = block.sheet or block.title or "Tabel"
         if key not in sheets:
             ws = wb.add_worksheet(_sheet_name(key, used))
-            ws.write(0, 0, doc.letterhead.dinas + " · " + doc.letterhead.pemerintah, f_cap)
-            ws.write(1, 0, doc.title, f_title)
-            ws.write(
+            _text(ws, 0, 0, doc.letterhead.dinas + " · " + doc.letterhead.pemerintah, f_cap)
+            _text(ws, 1, 0, doc.title, f_title)
+            _text(
+                ws,
                 2,
                 0,
                 doc.subtitle + (" · SEMENTARA (belum disetujui)" if doc.provisional else ""),
@@ -106,12 +119,12 @@ def render_xlsx(doc: Document) -> bytes:
             sheets[key] = [ws, 4, False]
         ws, row, frozen = sheets[key]
         if block.title:
-            ws.write(row, 0, block.title, f_cap)
+            _text(ws, row, 0, block.title, f_cap)
             row += 1
         letters = {c.title: xl_col_to_name(i) for i, c in enumerate(block.columns)}
         for i, col in enumerate(block.columns):
             if not block.plain:
-                ws.write(row, i, col.title, f_head)
+                _text(ws, row, i, col.title, f_head)
             ws.set_column(i, i, max(8, min(60, col.width * 14)))
         if not block.plain:
             if not frozen:
@@ -143,10 +156,10 @@ def render_xlsx(doc: Document) -> bytes:
                 elif col.kind != "text" and isinstance(value, int | float | Decimal):
                     ws.write_number(row, i, float(value), fmt)
                 else:
-                    ws.write_string(row, i, str(value), fmt)
+                    _text(ws, row, i, value, fmt)
             row += 1
         if block.note:
-            ws.write(row, 0, block.note, f_sub)
+            _text(ws, row, 0, block.note, f_sub)
             row += 1
         sheets[key][1] = row + 1
     if doc.xlsx_text_sheet:
@@ -156,6 +169,6 @@ def render_xlsx(doc: Document) -> bytes:
     if not sheets:
         ws = wb.add_worksheet("Dokumen")
         for i, line in enumerate(intro):
-            ws.write(i, 0, line)
+            _text(ws, i, 0, line)
     wb.close()
     return out.getvalue()
