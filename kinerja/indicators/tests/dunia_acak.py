@@ -143,7 +143,9 @@ class Pembuat:
                 )  # fmt: skip
         return Ppks.objects.bulk_create(rows.values())
 
-    def layanan(self, people: list[Orang], regs: list[Ppks], events: list[Bencana]) -> None:
+    def layanan(
+        self, people: list[Orang], regs: list[Ppks], events: dict[Bencana, list[Korban]]
+    ) -> None:
         rows: dict = {}
 
         def add(o, jenis, tanggal, bencana=None, program=""):
@@ -159,15 +161,17 @@ class Pembuat:
         for o in people:
             for _ in range(self.rng.choice((0, 1, 2, 3, 5))):
                 program = self.rng.choice(("", "", "PKH", "APBD"))
-                event = self.rng.choice(events) if events and self.rng.random() < 0.1 else None
+                event = (
+                    self.rng.choice(list(events)) if events and self.rng.random() < 0.1 else None
+                )
                 add(o, jenis(), self.tanggal(), event, program)
         for r in regs:  # services at the edges of a registration
             for edge in (r.tanggal_daftar, r.tanggal_selesai):
                 if edge is not None and self.rng.random() < 0.5:
                     shift = dt.timedelta(days=self.rng.choice((-1, 0, 0, 1)))
                     add(r.orang, jenis(), edge + shift)
-        for e in events:
-            for k in e.korban_list:
+        for e, victims in events.items():
+            for k in victims:
                 for _ in range(self.rng.choice((0, 1, 1, 2))):
                     shift = dt.timedelta(days=self.rng.choice((-3, -1, 0, 0, 5, 40, 200)))
                     add(k.orang, self.rng.choice(LAYANAN), e.tanggal_kejadian + shift, e)
@@ -217,8 +221,8 @@ class Pembuat:
                 for o in members
             )
 
-    def bencana(self, people: list[Orang]) -> list[Bencana]:
-        events = []
+    def bencana(self, people: list[Orang]) -> dict[Bencana, list[Korban]]:
+        events = {}
         for i in range(self.rng.randint(0, 5)):
             region = self.rng.choice(self.kelurahan if self.rng.random() < 0.6 else self.kecamatan)
             e = Bencana.objects.create(
@@ -226,11 +230,10 @@ class Pembuat:
                 tanggal_kejadian=self.tanggal(dt.date(2024, 1, 1)), wilayah_id=region,
             )  # fmt: skip
             victims = self.rng.sample(people, self.rng.randint(1, 15))
-            e.korban_list = Korban.objects.bulk_create(
+            events[e] = Korban.objects.bulk_create(
                 Korban(bencana=e, orang=o, kondisi=self.rng.choice(("", "luka", "terdampak")))
                 for o in victims
             )
-            events.append(e)
         return events
 
     def luar(self) -> None:
