@@ -141,6 +141,9 @@ def test_quarters_are_cumulative(fig):
     assert fig("IKU-2", 2026, 1)[:2] == (0, 2)  # a new year starts from zero services
 
 
+KEL_ROUNDING = "63.72.05.1001"
+
+
 def test_rounding_half_up(fig):
     served = []
     for _ in range(8):
@@ -161,3 +164,12 @@ def test_rounding_half_up(fig):
     layanan(three[0])
     layanan(three[1])
     assert fig("IKU-2", 2025, region="63.72.03") == (2, 3, 66.67)
+    # 1/32 = 3.125 % and 17/32 = 53.125 %: half up gives 3.13 and 53.13, half-even 3.12 and 53.12.
+    many = [orang(kel=KEL_ROUNDING) for _ in range(32)]
+    for p in many:
+        ppks(p)
+    layanan(many[0])
+    assert fig("IKU-2", 2025, region=KEL_ROUNDING) == (1, 32, 3.13)
+    for p in many[1:17]:
+        layanan(p)
+    assert fig("IKU-2", 2025, region=KEL_ROUNDING) == (17, 32, 53.13)

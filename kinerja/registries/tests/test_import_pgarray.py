@@ -19,10 +19,29 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("values", "_type"), CASES)
-def test_literal_shape(values, _type):
-    text = array_literal(values)
-    assert text.startswith("{") and text.endswith("}")
+# The exact text sent: quoted text (so "NULL" and "" stay strings), backslash and quote escaped
+# inside quotes, numbers and ISO dates bare, booleans t/f, NULL bare for None.
+LITERALS = [
+    '{"a","63.72",""}',
+    '{"x\\"y","z\\\\","q\'s"," spasi ","NULL","{a,b}"}',
+    "{1,2,30000000000}",
+    "{2020-01-02,1999-12-31}",
+    '{NULL,"a"}',
+    "{t,f}",
+    "{}",
+]
+
+
+@pytest.mark.parametrize(
+    ("values", "literal"), list(zip([v for v, _ in CASES], LITERALS, strict=True))
+)
+def test_literal_text(values, literal):
+    assert array_literal(values) == literal
+
+
+def test_literal_of_a_generator_and_of_mixed_types():
+    assert array_literal(str(i) for i in range(3)) == '{"0","1","2"}'
+    assert array_literal([1, "a", None, dt.date(2025, 3, 14)]) == '{1,"a",NULL,2025-03-14}'
 
 
 def _postgres_read(sql: str, params: list):

@@ -1,5 +1,7 @@
 """The public page `/publik/`: approved figures only, no personal data, denominators below 5 hidden."""
 
+import re
+
 import pytest
 
 from kinerja.indicators.tests.factories import layanan
@@ -95,14 +97,60 @@ def test_period_filter_in_the_url(client, users, kasus):
     assert "33,33 %" in html and "Triwulan I 2025" in html
 
 
+def table_rows(html: str) -> dict[str, list[str]]:
+    """Each table row of the page: region name -> the text of its cells, tags stripped."""
+    rows = {}
+    for name, cells in re.findall(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', html, re.S):
+        texts = re.findall(r'<td class="num">(.*?)</td>', cells, re.S)
+        rows[name.strip()] = [" ".join(re.sub(r"<[^>]+>", " ", t).split()) for t in texts]
+    return rows
+
+
+def test_each_cell_shows_its_figure(client, users, kasus):
+    approve(users)  # IKU-2 Q1 2025 approved: kota 2 / 6; every kecamatan below 5
+    rows = table_rows(html_of(client.get(URL, {"tahun": 2025})))
+    # Columns Q1..Q4 and the year: only Q1 is approved; the others show "–".
+    assert rows["Kota"] == ["33,33 % 2 / 6", "–", "–", "–", "–"]
+    for kecamatan in (
+        "Banjarbaru Utara", "Banjarbaru Selatan", "Landasan Ulin", "Liang Anggang", "Cempaka",
+    ):  # fmt: skip
+        assert rows[f"Kec. {kecamatan}"] == ["&lt; 5", "–", "–", "–", "–"]
+    assert len(rows) == 6  # the kota and its five kecamatan
+
+
+def test_a_kecamatan_of_five_or_more_shows_its_own_figure(client, users, kasus):
+    from kinerja.indicators.tests.factories import orang, ppks
+
+    cempaka = [orang(kel="63.72.03.1001") for _ in range(5)]
+    for p in cempaka:
+        ppks(p, "lanjut_usia_telantar", "2024-12-01")
+    layanan(cempaka[0], "permakanan", "2025-01-05")
+    layanan(cempaka[1], "sandang", "2025-03-31")
+    approve(users)  # kota 4 / 11; Cempaka 2 / 5; the others below 5
+    rows = table_rows(html_of(client.get(URL, {"tahun": 2025, "triwulan": "1"})))
+    assert rows["Kota"] == ["36,36 % 4 / 11"]
+    assert rows["Kec. Cempaka"] == ["40,00 % 2 / 5"]
+    assert rows["Kec. Banjarbaru Utara"] == rows["Kec. Landasan Ulin"] == ["&lt; 5"]
+
+
 @pytest.mark.parametrize(
-    "params", [{"tahun": "abc"}, {"tahun": "1990"}, {"triwulan": "9"}, {"tahun": "2025", "x": "1"}]
+    ("params", "message"),
+    [
+        ({"tahun": "abc"}, "tidak dikenal"),
+        ({"tahun": "1990"}, "tidak dikenal"),
+        ({"triwulan": "9"}, "tidak dikenal"),
+        ({"tahun": "2025", "x": "1"}, None),  # an unknown parameter is ignored
+    ],
 )
-def test_bad_period_filter_gives_a_message_never_500(client, kasus, params):
-    response = client.get(URL, params)
-    html = html_of(response)
-    if "x" not in params:
-        assert "tidak dikenal" in html
+def test_bad_period_filter_gives_a_message_never_500(client, users, kasus, params, message):
+    approve(users)
+    html = html_of(client.get(URL, params))
+    if message:
+        assert message in html
+    else:
+        assert "tidak dikenal" not in html
+        assert table_rows(html)["Kota"][0] == "33,33 % 2 / 6"
+    assert "Traceback" not in html and "/work/" not in html
 
 
 @pytest.mark.parametrize("username", SIGNED_IN)

@@ -1,5 +1,10 @@
 """Every view: anonymous, wrong role, right role, bad input."""
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 from django.urls import reverse
 
@@ -123,10 +128,48 @@ def test_english_through_language_switch(client):
 
 @pytest.mark.django_db
 def test_session_cookie_flags(client, users, settings):
-    settings.SESSION_COOKIE_SECURE = True
+    # HttpOnly and SameSite come from kinerja/settings.py; Secure follows SECURE_COOKIES (below),
+    # off in the test settings (plain HTTP test client).
     r = client.post(reverse("login"), {"username": "kadis", "password": PASSWORD})
     cookie = r.cookies["sessionid"]
-    assert cookie["httponly"] and cookie["secure"] and cookie["samesite"] == "Lax"
+    assert cookie["httponly"] is True and cookie["samesite"] == "Lax"
+    assert cookie["secure"] == ""
+
+
+def _settings_in_a_fresh_process(env: dict[str, str]) -> dict:
+    """Import kinerja.settings in a new interpreter with `env` (unset keys removed): the
+    environment wiring itself, not a value a test wrote into django.conf.settings."""
+    names = ("SECURE_COOKIES", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE")
+    code = (
+        "import json, kinerja.settings as s; "
+        f"print(json.dumps({{n: getattr(s, n) for n in {names!r}}}))"
+    )
+    full = {k: v for k, v in os.environ.items() if k not in ("SECURE_COOKIES", "DEBUG")}
+    full |= {"SECRET_KEY": "uji-" + "x" * 40} | env
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=full, capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)
+
+
+@pytest.mark.parametrize(
+    ("env", "secure"),
+    [
+        ({}, True),  # production default: secure cookies
+        ({"DEBUG": "true"}, False),  # development over plain HTTP
+        ({"SECURE_COOKIES": "false"}, False),
+        ({"SECURE_COOKIES": "0"}, False),
+        ({"SECURE_COOKIES": "true", "DEBUG": "true"}, True),
+        ({"SECURE_COOKIES": "1"}, True),
+        ({"SECURE_COOKIES": " Yes "}, True),
+    ],
+)
+def test_secure_cookies_follow_the_environment(env, secure):
+    assert _settings_in_a_fresh_process(env) == {
+        "SECURE_COOKIES": secure,
+        "SESSION_COOKIE_SECURE": secure,
+        "CSRF_COOKIE_SECURE": secure,
+    }
 
 
 @pytest.mark.django_db
