@@ -8,7 +8,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Length, Mm, Pt, Twips
 
 from kinerja.lib.charts import svg_to_png
 
@@ -54,6 +54,8 @@ def _setup(doc: Document, d) -> None:
     style = d.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(10)
+    # The PDF's table lines are 1.35 em; Arial's single line is about 1.15 em.
+    d.styles["Table Grid"].paragraph_format.line_spacing = 1.17
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _page_number_field(footer)
@@ -65,6 +67,45 @@ def _center(d, text: str, size: int, bold: bool = True) -> None:
     p.paragraph_format.space_after = Pt(0)
     r = p.add_run(text)
     r.bold, r.font.size = bold, Pt(size)
+
+
+def _text_width(d) -> int:
+    section = d.sections[0]
+    return Length(section.page_width - section.left_margin - section.right_margin).twips
+
+
+def _row_flag(row, tag: str) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement(tag))
+
+
+def _lay_out(d, t, relative: list[float], header: bool) -> None:
+    """Explicit widths in a fixed layout, rows kept whole, the header row repeated on every page.
+    Left to autofit, Writer squeezed the LKjIP's Indikator column to two words (D92)."""
+    width = _text_width(d)
+    whole = sum(relative) or 1
+    widths = [Twips(round(width * r / whole)) for r in relative]
+    t.autofit = False
+    tbl_pr = t._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), str(width))
+    # Cell padding as the PDF's (3px: 2.25pt above and below, 3pt beside) rather than Word's 5.4pt
+    # beside: narrow columns keep "Pembilang" on one line. Before w:tblLook: Word refuses tblPr children out of schema order.
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in (("top", 45), ("left", 60), ("bottom", 45), ("right", 60)):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tbl_pr.find(qn("w:tblLook")).addprevious(margins)
+    for column, w in zip(t.columns, widths, strict=True):
+        column.width = w
+    for row in t.rows:
+        _row_flag(row, "w:cantSplit")  # before w:tblHeader, as the schema orders them
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = w
+    if header and t.rows:
+        _row_flag(t.rows[0], "w:tblHeader")
 
 
 def _table(d, block: Table) -> None:
@@ -83,6 +124,7 @@ def _table(d, block: Table) -> None:
             cell.text = fmt(value, col.kind)
             if col.kind != "text":
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _lay_out(d, t, [c.width for c in block.columns], header=not block.plain)
     if block.note:
         d.add_paragraph(block.note).runs[0].italic = True
 
@@ -118,17 +160,38 @@ def _signature_row(d, block: SignatureRow) -> None:
         for i, (text, bold) in enumerate(_signature_lines(sig)):
             p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
             _signature_paragraph(p, text, bold)
+    _lay_out(d, t, [1.0] * len(block.signatures), header=False)
+
+
+def _rule(d) -> None:
+    """The letterhead's double rule as a paragraph border (a line of underscores wrapped in Writer)."""
+    p = d.add_paragraph()
+    border, bottom = OxmlElement("w:pBdr"), OxmlElement("w:bottom")
+    for key, value in (("val", "double"), ("sz", "6"), ("space", "1"), ("color", "000000")):
+        bottom.set(qn(f"w:{key}"), value)
+    border.append(bottom)
+    p._p.get_or_add_pPr().append(border)
+    p.paragraph_format.space_after = Pt(8)
+
+
+def _properties(doc: Document, d) -> None:
+    """The file's metadata, as in the PDF and XLSX (python-docx's template says "python-docx")."""
+    props = d.core_properties
+    props.title, props.subject = doc.title, doc.subject
+    props.author = props.last_modified_by = doc.letterhead.instansi
+    props.comments = props.keywords = ""
 
 
 def render_docx(doc: Document) -> bytes:
     d = DocxDocument()
     _setup(doc, d)
+    _properties(doc, d)
     _center(d, doc.letterhead.pemerintah, 13)
     _center(d, doc.letterhead.dinas, 16)
     _center(
         d, f"Alamat Kantor: {doc.letterhead.alamat} · Email: {doc.letterhead.email}", 8, bold=False
     )
-    d.add_paragraph("_" * 90).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _rule(d)
     _center(d, doc.title.upper(), 12)
     if doc.subtitle:
         _center(d, doc.subtitle, 10, bold=False)
