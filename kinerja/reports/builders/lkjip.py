@@ -40,10 +40,10 @@ from ..selectors import (
 BANDS = ("sangat tinggi", "tinggi", "sedang", "rendah", "sangat rendah")
 # A.1: realisasi from the counts, capaian from realisasi and target, as live formulas.
 A1_COLUMNS = [
-    Column("No", 0.35, "int"),
-    Column("Indikator", 3.2),
+    Column("No", 0.4, "int"),
+    Column("Indikator", 3.05),  # "Pembilang" and "No" on one line in Word and Writer too (D92)
     Column("Target (%)", 0.8, "pct"),
-    Column("Pembilang", 0.9, "int"),
+    Column("Pembilang", 1.0, "int"),
     Column("Penyebut", 0.9, "int"),
     Column("Realisasi (%)", 0.9, "pct", pct_formula("Pembilang", "Penyebut")),
     Column("Capaian (%)", 0.9, "pct", pct_formula("Realisasi (%)", "Target (%)")),

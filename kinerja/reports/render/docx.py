@@ -24,10 +24,13 @@ from ..document import (
     Table,
 )
 
+TABLE_TEXT = Pt(9.5)  # the PDF's size
+
 
 def _page_number_field(paragraph) -> None:
-    paragraph.add_run("Halaman ")
-    for code in ("PAGE",):
+    """The footer "Halaman 3 dari 12", as the PDF's."""
+    for text, code in (("Halaman ", "PAGE"), (" dari ", "NUMPAGES")):
+        paragraph.add_run(text)
         run = paragraph.add_run()
         begin, instr, end = (
             OxmlElement("w:fldChar"),
@@ -54,8 +57,8 @@ def _setup(doc: Document, d) -> None:
     style = d.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(10)
-    # The PDF's table lines are 1.35 em; Arial's single line is about 1.15 em.
-    d.styles["Table Grid"].paragraph_format.line_spacing = 1.17
+    # As the PDF's tables: lines of 1.35 em (Arial's single line is about 1.15 em).
+    d.styles["Table Grid"].paragraph_format.line_spacing = 1.27
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _page_number_field(footer)
@@ -106,6 +109,11 @@ def _lay_out(d, t, relative: list[float], header: bool) -> None:
             cell.width = w
     if header and t.rows:
         _row_flag(t.rows[0], "w:tblHeader")
+        for cell in t.rows[0].cells:  # the PDF's header shade
+            shade = OxmlElement("w:shd")
+            for key, value in (("val", "clear"), ("color", "auto"), ("fill", "DFE7EE")):
+                shade.set(qn(f"w:{key}"), value)
+            cell._tc.get_or_add_tcPr().append(shade)
 
 
 def _table(d, block: Table) -> None:
@@ -113,15 +121,19 @@ def _table(d, block: Table) -> None:
         d.add_paragraph().add_run(block.title).bold = True
     t = d.add_table(rows=0 if block.plain else 1, cols=len(block.columns))
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    size = None if block.plain else TABLE_TEXT  # a statement's "Nama : ..." lines stay body text
     if not block.plain:
         t.style = "Table Grid"
         for cell, col in zip(t.rows[0].cells, block.columns, strict=True):
             cell.text = ""
-            cell.paragraphs[0].add_run(col.title).bold = True
+            run = cell.paragraphs[0].add_run(col.title)
+            run.bold, run.font.size = True, size
     for row in block.rows:
         cells = t.add_row().cells
         for cell, value, col in zip(cells, row, block.columns, strict=True):
-            cell.text = fmt(value, col.kind)
+            # "101,88 (s)" stays on one line, as in the PDF (numbers do not wrap there).
+            run = cell.paragraphs[0].add_run(fmt(value, col.kind).replace(" (s)", "\u00a0(s)"))
+            run.font.size = size
             if col.kind != "text":
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _lay_out(d, t, [c.width for c in block.columns], header=not block.plain)

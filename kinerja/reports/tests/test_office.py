@@ -191,3 +191,23 @@ def test_pdfs_are_archival_pdf_a_with_author_subject_and_embedded_fonts(db, tmp_
         ).stdout.splitlines()[2:]
         # name, type, encoding, then emb sub uni object generation
         assert fonts and {f.split()[-5] for f in fonts} == {"yes"}, fonts
+
+
+def test_a_total_under_an_empty_table_is_its_value_and_every_file_names_the_dinas(db, tmp_path):
+    """No budget line: the Jumlah row holds 0, not =SUM(C7:C6) over its own cell (D90); the DOCX
+    and XLSX carry the author and subject the PDF carries (D92, D93)."""
+    import docx
+
+    doc = build_document("pk", year=2026)
+    ws = openpyxl.load_workbook(io.BytesIO(render_xlsx(doc)))["Anggaran"]
+    jumlah = next(r for r in ws.iter_rows() if r[1].value == "Jumlah")
+    assert jumlah[2].value == 0 and jumlah[2].data_type == "n"
+    assert not any(isinstance(c.value, str) and c.value.startswith("=") for c in jumlah)
+    props = docx.Document(io.BytesIO(render_docx(doc))).core_properties
+    assert (props.author, props.subject, props.title) == (
+        "DINAS SOSIAL KOTA BANJARBARU",
+        "Dinas Sosial Kota Banjarbaru",
+        "Perjanjian Kinerja Tahun 2026",
+    )
+    xlsx_props = openpyxl.load_workbook(io.BytesIO(render_xlsx(doc))).properties
+    assert (xlsx_props.creator, xlsx_props.subject) == (props.author, props.subject)
