@@ -1,4 +1,4 @@
-"""What the real-client check needs: one LibreOffice run over many files, and the DOCX table rules."""
+"""What the real-client check needs: one LibreOffice run over many files, the DOCX table rules."""
 
 import json
 import os
@@ -13,7 +13,7 @@ from docx.shared import Length
 from kinerja.reports.document import Document, SignatureRow, Table
 
 UNO_SCRIPT = Path(__file__).with_name("uno_open.py")
-# Debian's python3 carries LibreOffice's `uno` module (package python3-uno); the virtualenv does not.
+# Debian's python3 has LibreOffice's `uno` module (package python3-uno); the virtualenv has not.
 SYSTEM_PYTHON = "/usr/bin/python3"
 LIBREOFFICE_SECONDS = 150
 

@@ -1,4 +1,4 @@
-"""Open documents in one headless LibreOffice, as the Walikota's office would, and say what it shows.
+"""Open documents in one headless LibreOffice, as the Walikota's office would; say what it shows.
 
 Run by Debian's python3, which has LibreOffice's `uno` module (the project's virtualenv does not):
 
