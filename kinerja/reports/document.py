@@ -102,6 +102,11 @@ class Letterhead:
     alamat: str
     email: str
 
+    @property
+    def instansi(self) -> str:
+        """The issuing office as one name (DINAS SOSIAL KOTA BANJARBARU): every file's author."""
+        return f"{self.dinas} {self.pemerintah.removeprefix('PEMERINTAH ')}"
+
 
 @dataclass
 class Document:
@@ -113,6 +118,11 @@ class Document:
     provisional: bool = False  # any figure not yet approved: marked "sementara"
     created: dt.date | None = None
     xlsx_text_sheet: str | None = None  # name of a sheet holding the headings and paragraphs
+
+    @property
+    def subject(self) -> str:
+        """A file's subject metadata: the subtitle's first line (the Dinas, or the decree)."""
+        return self.subtitle.splitlines()[0] if self.subtitle else self.title
 
     def add(self, *blocks: Block) -> "Document":
         self.blocks.extend(blocks)

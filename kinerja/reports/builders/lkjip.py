@@ -40,10 +40,10 @@ from ..selectors import (
 BANDS = ("sangat tinggi", "tinggi", "sedang", "rendah", "sangat rendah")
 # A.1: realisasi from the counts, capaian from realisasi and target, as live formulas.
 A1_COLUMNS = [
-    Column("No", 0.35, "int"),
-    Column("Indikator", 3.2),
+    Column("No", 0.4, "int"),
+    Column("Indikator", 3.05),  # "Pembilang" and "No" on one line in Word and Writer too (D92)
     Column("Target (%)", 0.8, "pct"),
-    Column("Pembilang", 0.9, "int"),
+    Column("Pembilang", 1.0, "int"),
     Column("Penyebut", 0.9, "int"),
     Column("Realisasi (%)", 0.9, "pct", pct_formula("Pembilang", "Penyebut")),
     Column("Capaian (%)", 0.9, "pct", pct_formula("Realisasi (%)", "Target (%)")),
@@ -350,7 +350,9 @@ def _indicator_section(t: Tahun, ind: Indikator) -> list:
                 Column("Tahun", 0.6),
                 Column("Target PK (%)", 1, "pct"),
                 Column("Realisasi (%)", 1, "pct"),
-                Column("Capaian (%)", 1, "pct", pct_formula("Realisasi (%)", "Target PK (%)")),
+                # The engine's figure, not a formula: the realisasi shown here is rounded, and
+                # capaian from a rounded realisasi is up to 0.01 off the engine's (D91).
+                Column("Capaian (%)", 1, "pct"),
                 Column("Kategori", 1.2),
             ],
             a2,
@@ -362,12 +364,7 @@ def _indicator_section(t: Tahun, ind: Indikator) -> list:
             [
                 Column("Target akhir Renstra (%)", 1.2, "pct"),
                 Column(f"Realisasi {t.tahun} (%)", 1, "pct"),
-                Column(
-                    "Capaian terhadap target akhir (%)",
-                    1.4,
-                    "pct",
-                    pct_formula(f"Realisasi {t.tahun} (%)", "Target akhir Renstra (%)"),
-                ),
+                Column("Capaian terhadap target akhir (%)", 1.4, "pct"),  # D91, as in A.2
             ],
             [[final, mark(c, c.realisasi if c else None), mark(c, vs_final)]],
             sheet="A.3 Target akhir Renstra",

@@ -8,7 +8,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Length, Mm, Pt, Twips
 
 from kinerja.lib.charts import svg_to_png
 
@@ -24,10 +24,13 @@ from ..document import (
     Table,
 )
 
+TABLE_TEXT = Pt(9.5)  # the PDF's size
+
 
 def _page_number_field(paragraph) -> None:
-    paragraph.add_run("Halaman ")
-    for code in ("PAGE",):
+    """The footer "Halaman 3 dari 12", as the PDF's."""
+    for text, code in (("Halaman ", "PAGE"), (" dari ", "NUMPAGES")):
+        paragraph.add_run(text)
         run = paragraph.add_run()
         begin, instr, end = (
             OxmlElement("w:fldChar"),
@@ -54,6 +57,9 @@ def _setup(doc: Document, d) -> None:
     style = d.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(10)
+    # The PDF's tables have lines of 1.35 em in DejaVu Sans, wider than Arial so more lines wrap:
+    # 1.27 x Arial's single line gives the same page count (test_office.py, D92).
+    d.styles["Table Grid"].paragraph_format.line_spacing = 1.27
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _page_number_field(footer)
@@ -67,22 +73,72 @@ def _center(d, text: str, size: int, bold: bool = True) -> None:
     r.bold, r.font.size = bold, Pt(size)
 
 
+def _text_width(d) -> int:
+    section = d.sections[0]
+    return Length(section.page_width - section.left_margin - section.right_margin).twips
+
+
+def _row_flag(row, tag: str) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement(tag))
+
+
+def _lay_out(d, t, relative: list[float], header: bool) -> None:
+    """Explicit widths in a fixed layout, rows kept whole, the header row repeated on every page.
+    Left to autofit, Writer squeezed the LKjIP's Indikator column to two words (D92)."""
+    width = _text_width(d)
+    whole = sum(relative) or 1
+    widths = [Twips(round(width * r / whole)) for r in relative]
+    t.autofit = False
+    tbl_pr = t._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), str(width))
+    # Cell padding as the PDF's (3px: 2.25pt above and below, 3pt beside) rather than Word's 5.4pt
+    # beside: narrow columns keep "Pembilang" on one line. Inserted before w:tblLook: Word refuses
+    # tblPr children out of the schema's order.
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in (("top", 45), ("left", 60), ("bottom", 45), ("right", 60)):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tbl_pr.find(qn("w:tblLook")).addprevious(margins)
+    for column, w in zip(t.columns, widths, strict=True):
+        column.width = w
+    for row in t.rows:
+        _row_flag(row, "w:cantSplit")  # before w:tblHeader, as the schema orders them
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = w
+    if header and t.rows:
+        _row_flag(t.rows[0], "w:tblHeader")
+        for cell in t.rows[0].cells:  # the PDF's header shade
+            shade = OxmlElement("w:shd")
+            for key, value in (("val", "clear"), ("color", "auto"), ("fill", "DFE7EE")):
+                shade.set(qn(f"w:{key}"), value)
+            cell._tc.get_or_add_tcPr().append(shade)
+
+
 def _table(d, block: Table) -> None:
     if block.title:
         d.add_paragraph().add_run(block.title).bold = True
     t = d.add_table(rows=0 if block.plain else 1, cols=len(block.columns))
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    size = None if block.plain else TABLE_TEXT  # a statement's "Nama : ..." lines stay body text
     if not block.plain:
         t.style = "Table Grid"
         for cell, col in zip(t.rows[0].cells, block.columns, strict=True):
             cell.text = ""
-            cell.paragraphs[0].add_run(col.title).bold = True
+            run = cell.paragraphs[0].add_run(col.title)
+            run.bold, run.font.size = True, size
     for row in block.rows:
         cells = t.add_row().cells
         for cell, value, col in zip(cells, row, block.columns, strict=True):
-            cell.text = fmt(value, col.kind)
+            # "101,88 (s)" stays on one line, as in the PDF (numbers do not wrap there).
+            run = cell.paragraphs[0].add_run(fmt(value, col.kind).replace(" (s)", "\u00a0(s)"))
+            run.font.size = size
             if col.kind != "text":
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _lay_out(d, t, [c.width for c in block.columns], header=not block.plain)
     if block.note:
         d.add_paragraph(block.note).runs[0].italic = True
 
@@ -118,17 +174,38 @@ def _signature_row(d, block: SignatureRow) -> None:
         for i, (text, bold) in enumerate(_signature_lines(sig)):
             p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
             _signature_paragraph(p, text, bold)
+    _lay_out(d, t, [1.0] * len(block.signatures), header=False)
+
+
+def _rule(d) -> None:
+    """The letterhead's double rule as a paragraph border (underscores wrapped in Writer)."""
+    p = d.add_paragraph()
+    border, bottom = OxmlElement("w:pBdr"), OxmlElement("w:bottom")
+    for key, value in (("val", "double"), ("sz", "6"), ("space", "1"), ("color", "000000")):
+        bottom.set(qn(f"w:{key}"), value)
+    border.append(bottom)
+    p._p.get_or_add_pPr().append(border)
+    p.paragraph_format.space_after = Pt(8)
+
+
+def _properties(doc: Document, d) -> None:
+    """The file's metadata, as in the PDF and XLSX (python-docx's template says "python-docx")."""
+    props = d.core_properties
+    props.title, props.subject = doc.title, doc.subject
+    props.author = props.last_modified_by = doc.letterhead.instansi
+    props.comments = props.keywords = ""
 
 
 def render_docx(doc: Document) -> bytes:
     d = DocxDocument()
     _setup(doc, d)
+    _properties(doc, d)
     _center(d, doc.letterhead.pemerintah, 13)
     _center(d, doc.letterhead.dinas, 16)
     _center(
         d, f"Alamat Kantor: {doc.letterhead.alamat} · Email: {doc.letterhead.email}", 8, bold=False
     )
-    d.add_paragraph("_" * 90).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _rule(d)
     _center(d, doc.title.upper(), 12)
     if doc.subtitle:
         _center(d, doc.subtitle, 10, bold=False)

@@ -61,7 +61,11 @@ def render_html(doc: Document) -> str:
     )
 
 
+# Archival: PDF/A-2b (fonts embedded, sRGB output intent, XMP metadata) for signed documents (D93).
+PDF_VARIANT = "pdf/a-2b"
+
+
 def render_pdf(doc: Document) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=render_html(doc)).write_pdf()
+    return HTML(string=render_html(doc)).write_pdf(pdf_variant=PDF_VARIANT)

@@ -35,8 +35,14 @@ def _text(ws, row: int, col: int, value: object, fmt=None) -> None:
     ws.write_string(row, col, str(safe_text(value)), fmt)
 
 
-def _formula(template: str, row: int, letters: dict[str, str], first: int | None = None) -> str:
+def _formula(
+    template: str, row: int, letters: dict[str, str], first: int | None = None
+) -> str | None:
+    """The formula of one cell; None when its range {first}:{prev} holds no row (a total under an
+    empty table): SUM(C7:C6) would include its own cell, an error in every spreadsheet (D90)."""
     rows = {"row": row, "prev": row - 1, "first": first if first is not None else row}
+    if "{first}" in template and rows["first"] > rows["prev"]:
+        return None
     return _PLACEHOLDER.sub(
         lambda m: str(rows[m.group(1)]) if m.group(1) in rows else letters[m.group(1)], template
     )
@@ -68,7 +74,9 @@ def _text_sheet(wb, ws, doc: Document, f_title, f_cap) -> None:
 def render_xlsx(doc: Document) -> bytes:
     out = io.BytesIO()
     wb = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False})
-    wb.set_properties({"title": doc.title, "subject": doc.subtitle, "author": doc.letterhead.dinas})
+    wb.set_properties(
+        {"title": doc.title, "subject": doc.subject, "author": doc.letterhead.instansi}
+    )
     f_title = wb.add_format({"bold": True, "font_size": 13})
     f_sub = wb.add_format({"italic": True, "font_color": "#444444"})
     f_head = wb.add_format(
@@ -141,13 +149,9 @@ def render_xlsx(doc: Document) -> bytes:
                 if isinstance(value, Provisional):
                     fmt = f_prov.get(col.kind, f_text)
                 if cell_formula:
-                    ws.write_formula(
-                        row,
-                        i,
-                        _formula(cell_formula, row + 1, letters, first),
-                        fmt,
-                        _cached(value),
-                    )
+                    cell_formula = _formula(cell_formula, row + 1, letters, first)
+                if cell_formula:
+                    ws.write_formula(row, i, cell_formula, fmt, _cached(value))
                     continue
                 if isinstance(value, Provisional):
                     value = value.value
