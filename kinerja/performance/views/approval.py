@@ -1,5 +1,7 @@
 """Inbox, the period page of an indicator, approval steps with a confirmation page, analysis."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -7,14 +9,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from kinerja.indicators.engine.drilldown import unit_keluarga
 from kinerja.lib.dates import today
 from kinerja.organisation.permissions import (
     Area,
+    Identitas,
     can_edit_analysis,
     can_read_audit_log,
     require_view,
     workflow_refusal,
 )
+from kinerja.registries.access import identitas_unit
 
 from .. import figures
 from ..models import Analisis, Status
@@ -68,6 +73,16 @@ def period_page(request: HttpRequest, kode: str, periode: str) -> HttpResponse:
     changes, total = [], 0
     if c.approval and c.status == Status.APPROVED and c.approval.beku_ref:
         changes, total = figures.why_changed(int(c.approval.beku_ref), ind.kode, p)
+    # D60: outside the units' registry the changes are listed without unit or person ids.
+    anonim = bool(changes) and (
+        identitas_unit(request.user, unit_keluarga(ind.kode, p)) == Identitas.TERSEMBUNYI
+    )
+    if anonim:
+        label: dict[int, int] = {}
+        changes = [
+            replace(ch, unit_id=label.setdefault(ch.unit_id, len(label) + 1), orang_id=None)
+            for ch in changes
+        ]
     actions = [
         {"aksi": a, "label": AKSI_TOMBOL[a]}
         for a in TRANSITIONS
@@ -89,6 +104,7 @@ def period_page(request: HttpRequest, kode: str, periode: str) -> HttpResponse:
             "trend": trend(ind.kode) if p.triwulan is None else [],
             "changes": changes,
             "changes_total": total,
+            "anonim": anonim,
             "actions": actions,
             "steps": c.approval.langkah.select_related("pengguna") if c.approval else [],
             "analisis": analisis,
