@@ -238,3 +238,9 @@ def test_row12_kk_reveal_is_a_logged_post_for_roles_of_d3(client, users, data): 
             assert r.status_code == 403 and not SIXTEEN.search(r.content), (role, u)
     assert AksesDataPribadi.objects.count() == 2
     assert client.post(reverse("registri:orang_kk", args=[999999])).status_code == 404
+    assert client.post(reverse("registri:dtks_kk", args=[999999])).status_code == 404
+    client.logout()
+    for u in (url, reverse("registri:dtks_kk", args=[data.dtks.pk])):
+        r = client.post(u)
+        assert r.status_code == 302 and r["Location"].startswith(reverse("login"))
+    assert AksesDataPribadi.objects.count() == 2
