@@ -353,7 +353,8 @@ class OrangForm(StoredIdentifiers, RecordForm):
         if nik:
             self._taken(
                 scoped(Orang.objects.filter(nik=nik)),
-                "NIK ini sudah terdaftar untuk orang lain. Cari orang itu dan ubah datanya.",
+                "NIK ini sudah terdaftar untuk orang lain. Cari orang itu dan ubah datanya; bila "
+                "ia belum tercatat di registri bidang Anda, impor barisnya dengan NIK ini.",
             )
         if id_lokal:
             self._taken(
