@@ -15,12 +15,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kinerja.audit.services import log_akses
-from kinerja.indicators.engine import drilldown
+from kinerja.indicators.engine import drilldown, unit_keluarga, without_identity
 from kinerja.indicators.selectors import keputusan_in_force, sasaran_with_indikator
 from kinerja.lib.privacy import mask_nik
-from kinerja.organisation.permissions import can_see_nik
+from kinerja.organisation.permissions import Identitas
 from kinerja.performance.periods import periode_parse
 from kinerja.performance.selectors import figure_rows
+from kinerja.registries.access import identitas_unit
 
 from . import serializers as shapes
 
@@ -134,27 +135,34 @@ def angka(request: Request) -> Response:
 )  # fmt: skip
 @api_view(["GET"])
 def unit(request: Request, kode: str, periode: str) -> Response:
-    """The units behind one kota figure, with the reason for those outside the numerator."""
+    """The units behind one kota figure, with the reason for those outside the numerator.
+
+    Who the units are only as D60 allows: outside their registry, a neutral label and no identity.
+    """
     q = shapes.UnitQuery(data=request.query_params)
     if not q.is_valid():
         return _bad_parameters(q)
     try:
         p = periode_parse(periode)
         rows = drilldown(kode.upper(), p, q.validated_data["bacaan"])
+        ident = identitas_unit(request.user, unit_keluarga(kode.upper(), p))
     except (ValueError, LookupError) as exc:
         raise NotFound(str(exc)) from exc
-    full = can_see_nik(request.user)
-    log_akses(
-        user=request.user, jenis="ekspor", objek=f"API unit {kode} {periode}", jumlah=len(rows),
-        request=request,
-    )  # fmt: skip
+    full = ident == Identitas.LENGKAP
+    if ident == Identitas.TERSEMBUNYI:
+        rows = without_identity(rows)
+    else:  # a list without identity is no personal data: nothing to log
+        log_akses(
+            user=request.user, jenis="ekspor", objek=f"API unit {kode} {periode}",
+            jumlah=len(rows), request=request,
+        )  # fmt: skip
     return Response(
         [
             {
-                "unit_id": r.unit_id,
+                "unit_id": r.unit_id or None,
                 "kode": r.kode if full or not r.nik else mask_nik(r.nik),
                 "id_lokal": r.id_lokal or None,
-                "nama": r.nama,
+                "nama": r.nama or None,
                 "nik": (r.nik if full else mask_nik(r.nik)) if r.nik else None,
                 "wilayah": r.kelurahan or r.kecamatan,
                 "jenis_kelamin": r.jenis_kelamin,

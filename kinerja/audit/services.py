@@ -9,6 +9,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
+from kinerja.lib.privacy import mask_identifiers
+
 from .models import AksesDataPribadi, AuditEntry, AuditHead
 
 GENESIS = "0" * 64
@@ -214,11 +216,13 @@ def akses_append(row: AksesDataPribadi) -> None:
 
 
 def log_akses(*, user, jenis: str, objek: str, jumlah: int = 1, request=None) -> None:
+    """One look at personal data. `objek` often carries a query string: a NIK or KK someone searched
+    for is masked before it is stored, or the log itself would show it to its readers (row 5)."""
     AksesDataPribadi.objects.create(
         pengguna=user if getattr(user, "pk", None) else None,
         nama_pengguna=getattr(user, "username", "") or "",
         jenis=jenis,
-        objek=objek[:200],
+        objek=mask_identifiers(objek)[:200],
         jumlah=jumlah,
         alamat_ip=(request.META.get("REMOTE_ADDR") if request is not None else None),
     )

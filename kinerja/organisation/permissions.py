@@ -109,6 +109,26 @@ def can_see_nik(user) -> bool:
     return role in ROLES_SEEING_NIK
 
 
+class Identitas(StrEnum):
+    """How much of a unit's identity (NIK, KK, name, birth date) a user may see (D60)."""
+
+    TERSEMBUNYI = "tersembunyi"  # counts and reasons only: a neutral label, never who
+    TERSAMAR = "tersamar"  # name and birth date, NIK and KK masked (D3)
+    LENGKAP = "lengkap"  # also full NIK and KK: a logged reveal on screen (D23), full in exports
+
+
+def identitas(user, area: Area) -> Identitas:
+    """D60, the one need-to-know rule for personal data, on every path (pages, exports, API).
+
+    Who a unit is, is known only to the readers of the registry the unit comes from
+    (`can_view_records`, D20): a Bidang's staf and kabid for their Bidang's registries, the roles
+    outside the Bidang for all. Among those, full NIK/KK only for the roles of D3 (`can_see_nik`).
+    """
+    if not can_view_records(user, area):
+        return Identitas.TERSEMBUNYI
+    return Identitas.LENGKAP if can_see_nik(user) else Identitas.TERSAMAR
+
+
 def changeable_areas(user, areas: Iterable[Area] = tuple(Area)) -> list[Area]:
     return [a for a in areas if can_change(user, a)]
 

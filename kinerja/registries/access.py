@@ -6,15 +6,18 @@ registry's records map onto its areas (healthchecks' `_get_check_for_user`, one 
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from kinerja.indicators.models import Keluarga
 from kinerja.organisation.permissions import (
     AREA_BIDANG,
     Area,
+    Identitas,
     can_change,
     can_reach_upload,
     can_view_records,
+    identitas,
     require_change,
     require_view_records,
 )
@@ -99,6 +102,62 @@ def require_view_layanan(user) -> None:
         raise PermissionDenied("Registri layanan ini milik bidang lain.")
 
 
+# D60: the registry an indicator's units come from, whose readers may know who the units are.
+# IKU-3A's children are registered as PPKS (anak_telantar) but served and counted by Perlindungan
+# dan Jaminan Sosial (its pengasuhan and pelatihan): they are that Bidang's to know, not Rehabilitasi
+# Sosial's, who would otherwise learn which child got which Linjamsos service.
+KELUARGA_AREA: dict[str, Area] = {
+    Keluarga.PSKS_PELATIHAN: Area.PSKS,
+    Keluarga.PPKS_LAYANAN: Area.PPKS,
+    Keluarga.ANAK_LAYANAN: Area.LAYANAN_LINJAMSOS,
+    Keluarga.DTKS_LAYANAN: Area.DTKS,
+    Keluarga.KORBAN_LAYANAN: Area.KORBAN,
+}
+JENIS_PPKS_ANAK = "anak_telantar"  # IKU-3A's registrations (contract section 2)
+
+
+def identitas_unit(user, keluarga: str) -> Identitas:
+    """How much of the identity of an indicator's units `user` may see (D60)."""
+    return identitas(user, KELUARGA_AREA[keluarga])
+
+
+def _orang_in_area(area: Area) -> Q:
+    """People with a record in `area` (as an Exists on the person row)."""
+    orang = OuterRef("pk")
+    if area == Area.PPKS:
+        return Q(Exists(Ppks.objects.filter(orang=orang)))
+    if area == Area.LAYANAN_REHAB:
+        return Q(Exists(Layanan.objects.filter(LAYANAN_REHAB_Q, orang=orang)))
+    if area == Area.LAYANAN_LINJAMSOS:
+        served = Exists(Layanan.objects.exclude(LAYANAN_REHAB_Q).filter(orang=orang))
+        anak = Exists(Ppks.objects.filter(orang=orang, jenis_id=JENIS_PPKS_ANAK))
+        return Q(served) | Q(anak)
+    if area == Area.DTKS:
+        return Q(Exists(DtksAnggota.objects.filter(orang=orang)))
+    if area == Area.KORBAN:
+        return Q(Exists(Korban.objects.filter(orang=orang)))
+    raise ValueError(area)
+
+
+def orang_visible(user, qs: QuerySet) -> QuerySet:
+    """The people whose identity `user` may see (D60): those with a record in a registry of people
+    the user reads, or with no record yet (just added; nothing about them belongs to a Bidang).
+    A filter in SQL, so lists, search, exports and the person page share it.
+    """
+    readable = [a for a in PERSON_AREAS if can_view_records(user, a)]
+    if len(readable) == len(PERSON_AREAS):
+        return qs
+    if not readable:
+        return qs.none()
+    cond = Q()
+    for area in readable:
+        cond |= _orang_in_area(area)
+    unregistered = ~_orang_in_area(Area.PPKS)
+    for area in (Area.LAYANAN_REHAB, Area.LAYANAN_LINJAMSOS, Area.DTKS, Area.KORBAN):
+        unregistered &= ~_orang_in_area(area)
+    return qs.filter(cond | unregistered)
+
+
 def _get(model: type[Model], pk, qs: QuerySet | None = None) -> Model:
     qs = scoped(qs if qs is not None else model.objects.all())
     try:
@@ -121,6 +180,10 @@ def require_add(user, area: Area) -> None:
 def get_orang_for_user(user, pk, *, change: bool = False) -> Orang:
     orang = _get(Orang, pk, Orang.objects.select_related("kelurahan", "impor"))
     require_view_orang(user)
+    if not orang_visible(user, Orang.objects.filter(pk=orang.pk)).exists():
+        raise PermissionDenied(
+            "Orang ini tidak tercatat di registri bidang Anda; Anda tidak berhak membuka datanya."
+        )
     if change:
         require_change_orang(user)
     return orang

@@ -13,6 +13,7 @@ from django.forms.models import model_to_dict
 
 from kinerja.lib.dates import today
 from kinerja.lib.nik import NikError, parse_nik
+from kinerja.lib.privacy import mask_nik
 from kinerja.organisation.permissions import can_change
 from kinerja.regions.models import Wilayah
 
@@ -291,7 +292,45 @@ class RecordForm(forms.ModelForm):
             self.add_error(end, "Tanggal selesai tidak boleh sebelum tanggal daftar.")
 
 
-class OrangForm(RecordForm):
+class StoredIdentifiers:
+    """Row 6: a stored NIK/KK is never written into an edit form's input (page source, the browser's
+    form cache and autofill would keep it, and no reveal was logged). The input starts empty and
+    shows the masked value beside it: empty on save means unchanged; a new value replaces it; the
+    checkbox `hapus_<field>` erases it. Whoever needs the full value uses the logged reveal (D23).
+    """
+
+    identifiers: tuple[tuple[str, str], ...] = ()  # (field, label)
+
+    def _hide_stored(self) -> None:
+        self._stored: dict[str, str] = {}
+        fields = {}
+        for name, field in self.fields.items():
+            fields[name] = field
+            label = dict(self.identifiers).get(name)
+            stored = getattr(self.instance, name, None) if self.instance.pk else None
+            if label is None or not stored:
+                continue
+            self._stored[name] = stored
+            self.initial[name] = ""
+            field.help_text = f"Tersimpan: {mask_nik(stored)}. Kosongkan bila tidak diubah; isi untuk menggantinya."
+            fields[f"hapus_{name}"] = forms.BooleanField(
+                label=f"Hapus {label} tersimpan", required=False
+            )
+        self.fields = fields
+
+    def _keep_stored(self, data: dict) -> dict:
+        for name, stored in self._stored.items():
+            if name in self.errors or data.get(name):
+                continue
+            data[name] = self._erased(name) if data.get(f"hapus_{name}") else stored
+        return data
+
+    def _erased(self, name: str):
+        return ""
+
+
+class OrangForm(StoredIdentifiers, RecordForm):
+    identifiers = (("nik", "NIK"), ("no_kk", "nomor KK"))
     kelurahan = kelurahan_field("Kelurahan domisili", required=False)
 
     class Meta:
@@ -302,6 +341,13 @@ class OrangForm(RecordForm):
             "id_lokal": "Nomor kasus Dinas untuk orang tanpa NIK.",
             "tanggal_lahir": "Bila kosong, dibaca dari NIK.",
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._hide_stored()
+
+    def _erased(self, name: str):
+        return None if name == "nik" else ""
 
     def clean_nik(self):
         return clean_nik_value(self.cleaned_data.get("nik")) or None
@@ -316,14 +362,15 @@ class OrangForm(RecordForm):
         return (self.cleaned_data.get("nama") or "").strip()
 
     def clean(self):
-        data = super().clean()
+        data = self._keep_stored(super().clean())
         nik, id_lokal = data.get("nik"), data.get("id_lokal")
         if not nik and not id_lokal and "nik" not in self.errors:
             raise forms.ValidationError("Isi NIK atau ID lokal (salah satu wajib ada).")
         if nik:
             self._taken(
                 scoped(Orang.objects.filter(nik=nik)),
-                "NIK ini sudah terdaftar untuk orang lain. Cari orang itu dan ubah datanya.",
+                "NIK ini sudah terdaftar untuk orang lain. Cari orang itu dan ubah datanya; bila "
+                "ia belum tercatat di registri bidang Anda, impor barisnya dengan NIK ini.",
             )
         if id_lokal:
             self._taken(
@@ -410,7 +457,8 @@ def _not_negative(value):
         raise forms.ValidationError("Nilai tidak boleh negatif.")
 
 
-class PsksForm(RecordForm):
+class PsksForm(StoredIdentifiers, RecordForm):
+    identifiers = (("nik", "NIK"),)
     kelurahan = kelurahan_field("Kelurahan", required=False)
 
     class Meta:
@@ -424,6 +472,7 @@ class PsksForm(RecordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["jenis"].queryset = JenisPsks.objects.filter(aktif=True)
+        self._hide_stored()
 
     def clean_nik(self):
         return clean_nik_value(self.cleaned_data.get("nik"))
@@ -432,7 +481,7 @@ class PsksForm(RecordForm):
         return (self.cleaned_data.get("kode_psks") or "").strip()
 
     def clean(self):
-        data = super().clean()
+        data = self._keep_stored(super().clean())
         self._check_selesai(data)
         if data.get("kode_psks"):
             self._taken(

@@ -290,7 +290,7 @@ def person_history(orang: Orang, *, limit: int = 50) -> list[HistoryRow]:
             for c in delta.changes:
                 label = Orang._meta.get_field(c.field).verbose_name
                 old, new = c.old, c.new
-                if c.field == "nik":  # history is shown to every reader: mask as everywhere
+                if c.field in ("nik", "no_kk"):  # shown to every reader: mask as everywhere
                     old, new = mask_nik(old), mask_nik(new)
                 changes.append(Change(str(label), old, new))
         who = rec.history_user.username if rec.history_user else ""

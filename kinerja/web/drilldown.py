@@ -30,15 +30,16 @@ from kinerja.indicators.engine import (
     drilldown_excluded,
     export_xlsx,
     frozen_figures,
+    without_identity,
 )
 from kinerja.indicators.models import Keluarga
 from kinerja.lib.dates import today
-from kinerja.lib.privacy import mask_nik
-from kinerja.organisation.permissions import Area, can_see_nik, can_view_records
+from kinerja.lib.privacy import mask_identifiers, mask_nik
+from kinerja.organisation.permissions import Identitas
 from kinerja.performance.models import Persetujuan, Status
 from kinerja.performance.periods import periode_nama
 from kinerja.regions.models import Tingkat, Wilayah
-from kinerja.registries.access import can_view_orang
+from kinerja.registries.access import can_view_orang, identitas_unit
 
 PAGE_SIZE = 50
 EXCLUDED_LIMIT = 200
@@ -198,20 +199,29 @@ def _not_found(request: HttpRequest, message: str) -> HttpResponse:
     return render(request, "web/_drill_404.html", {"message": message}, status=404)
 
 
-def _export(request: HttpRequest, rows: list[DrillRow], ind, periode: Periode) -> HttpResponse:
-    masked = not can_see_nik(request.user)
-    log_akses(
-        user=request.user,
-        jenis=AksesDataPribadi.Jenis.EKSPOR,
-        objek=f"rincian {ind.kode} {periode.label}: {request.GET.urlencode()}"[:200],
-        jumlah=len(rows),
-        request=request,
-    )
+def _export(
+    request: HttpRequest, rows: list[DrillRow], ind, periode: Periode, ident: Identitas
+) -> HttpResponse:
+    anonim = ident == Identitas.TERSEMBUNYI
+    if not anonim:  # a list without identity is no personal data: nothing to log
+        log_akses(
+            user=request.user,
+            jenis=AksesDataPribadi.Jenis.EKSPOR,
+            objek=mask_identifiers(
+                f"rincian {ind.kode} {periode.label}: {request.GET.urlencode()}"
+            ),
+            jumlah=len(rows),
+            request=request,
+        )
     response = HttpResponse(
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     export_xlsx(
-        rows, response, mask_nik=masked, title=f"Rincian {ind.kode} {periode_nama(periode)}"
+        without_identity(rows) if anonim else rows,
+        response,
+        mask_nik=ident != Identitas.LENGKAP,
+        title=f"Rincian {ind.kode} {periode_nama(periode)}",
+        identitas=not anonim,
     )
     name = f"rincian-{ind.kode}-{periode.label}-{today():%Y%m%d}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -220,14 +230,21 @@ def _export(request: HttpRequest, rows: list[DrillRow], ind, periode: Periode) -
 
 @login_required
 def angka_rincian(request: HttpRequest, kode: str, periode: str) -> HttpResponse:
-    """Every signed-in role reads figures (`can_view`); NIK stays masked on screen (D23)."""
+    """Every signed-in role reads figures (`can_view`); who the units are only as D60 allows, and
+    NIK stays masked on screen (D23)."""
     try:
         ind, per = get_indicator(kode, periode)
     except NotFound as exc:
         return _not_found(request, str(exc))
     if request.GET.get("format") not in (None, "", "html", "xlsx"):
         return _not_found(request, "Format unduhan tidak dikenal; yang tersedia: xlsx.")
+    user = request.user
+    ident = identitas_unit(user, ind.default.keluarga)
+    anonim = ident == Identitas.TERSEMBUNYI
     form = DrillFilter(request.GET or None)
+    if anonim:
+        # A name search would tell who is in the list (yes/no per name): not offered, and ignored.
+        del form.fields["q"]
     f = form.values()
     bacaan = f["bacaan"]
     filters = {
@@ -243,19 +260,21 @@ def angka_rincian(request: HttpRequest, kode: str, periode: str) -> HttpResponse
         key,
         lambda: drilldown(ind.kode, per, bacaan, pembilang=f["pembilang"], **filters),
     )
-    rows = _search(units, f["q"])
+    q = "" if anonim else f["q"]
+    rows = _search(units, q)
     if request.GET.get("format") == "xlsx":
-        return _export(request, rows, ind, per)
+        return _export(request, rows, ind, per, ident)
 
     excluded = _search(
         cached_call("drill_excluded", key, lambda: drilldown_excluded(ind.kode, per, **filters)),
-        f["q"],
+        q,
     )
+    if anonim:
+        rows, excluded = without_identity(rows), without_identity(excluded)
     approval = Persetujuan.objects.of_period(ind.kode, per.tahun, per.triwulan).first()
     frozen = frozen_figure(approval, ind.kode, per, f["wilayah"], bacaan) if approval else None
     names = region_names()
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    user = request.user
     is_psks = ind.default.keluarga == Keluarga.PSKS_PELATIHAN
     ctx = {
         "ind": ind,
@@ -282,8 +301,9 @@ def angka_rincian(request: HttpRequest, kode: str, periode: str) -> HttpResponse
         "has_age_band": ind.default.umur_min is not None,
         "is_psks": is_psks,
         "is_korban": ind.default.keluarga == Keluarga.KORBAN_LAYANAN,
-        "lihat_nik": can_see_nik(user),
-        "buka_orang": (not is_psks) and can_view_orang(user),
-        "reveal_psks": is_psks and can_see_nik(user) and can_view_records(user, Area.PSKS),
+        "anonim": anonim,
+        "lihat_nik": ident == Identitas.LENGKAP,
+        "buka_orang": (not is_psks) and not anonim and can_view_orang(user),
+        "reveal_psks": is_psks and ident == Identitas.LENGKAP,
     }
     return render(request, "web/drilldown.html", ctx)

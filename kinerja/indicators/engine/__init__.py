@@ -9,7 +9,7 @@ web, reports, api or performance import one of them.
 
 from .cache import cached_call
 from .definitions import IndicatorDefinition, definitions_in_force, kode_kabkota
-from .drilldown import DrillRow, drilldown, drilldown_excluded
+from .drilldown import DrillRow, drilldown, drilldown_excluded, unit_keluarga, without_identity
 from .export import export_xlsx
 from .figures import LEVELS, Figure, compute_figures, compute_periods, figure_row, regions_for_level
 from .frozen import (
@@ -58,6 +58,8 @@ __all__ = [
     "kode_kabkota",
     "periods_of_year",
     "regions_for_level",
+    "unit_keluarga",
     "unit_list_hash",
     "why_changed",
+    "without_identity",
 ]

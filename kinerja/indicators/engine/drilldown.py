@@ -5,7 +5,7 @@ Selectors for the web page (which masks NIK per role) and the XLSX export. The l
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import connection
@@ -212,3 +212,28 @@ def drilldown_excluded(
     if ind.default.umur_min is None:
         return []
     return _rows(kode, periode, "default", wilayah, jenis_kelamin, kelompok_umur, None, True)
+
+
+def unit_keluarga(kode: str, periode: Periode) -> str:
+    """The indicator's family (`Keluarga`): which registry its units come from (D60)."""
+    return _indicator(kode, periode).default.keluarga
+
+
+def without_identity(rows: list[DrillRow]) -> list[DrillRow]:
+    """The rows as a reader outside the units' registry sees them (D60): counts, regions, splits
+    and reasons, never who. Each unit gets a neutral label (`unit 17`, its place in this list); ids
+    go too, since a person id would link the unit to what the reader knows from other figures.
+    """
+    return [
+        replace(
+            r,
+            unit_id=0,
+            orang_id=None,
+            kode=f"unit {i}",
+            nama="",
+            nik="",
+            id_lokal="",
+            tanggal_lahir=None,
+        )  # fmt: skip
+        for i, r in enumerate(rows, start=1)
+    ]

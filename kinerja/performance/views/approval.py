@@ -1,5 +1,7 @@
 """Inbox, the period page of an indicator, approval steps with a confirmation page, analysis."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,16 +9,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from kinerja.indicators.engine import why_changed
+from kinerja.indicators.engine import unit_keluarga, why_changed
 from kinerja.indicators.selectors import renstra_years
 from kinerja.lib.dates import today
 from kinerja.organisation.permissions import (
     Area,
+    Identitas,
     can_edit_analysis,
     can_read_audit_log,
     require_view,
     workflow_refusal,
 )
+from kinerja.registries.access import identitas_unit
 
 from ..models import Analisis, Status
 from ..periods import Periode, periode_nama
@@ -69,6 +73,16 @@ def period_page(request: HttpRequest, kode: str, periode: str) -> HttpResponse:
     changes, total = [], 0
     if c.approval and c.status == Status.APPROVED and c.approval.beku_ref:
         changes, total = why_changed(int(c.approval.beku_ref), ind.kode, p)
+    # D60: outside the units' registry the changes are listed without unit or person ids.
+    anonim = bool(changes) and (
+        identitas_unit(request.user, unit_keluarga(ind.kode, p)) == Identitas.TERSEMBUNYI
+    )
+    if anonim:
+        label: dict[int, int] = {}
+        changes = [
+            replace(ch, unit_id=label.setdefault(ch.unit_id, len(label) + 1), orang_id=None)
+            for ch in changes
+        ]
     actions = [
         {"aksi": a, "label": AKSI_TOMBOL[a]}
         for a in TRANSITIONS
@@ -91,6 +105,7 @@ def period_page(request: HttpRequest, kode: str, periode: str) -> HttpResponse:
             "renstra": renstra_years(p.tahun),
             "changes": changes,
             "changes_total": total,
+            "anonim": anonim,
             "actions": actions,
             "steps": c.approval.langkah.select_related("pengguna") if c.approval else [],
             "analisis": analisis,

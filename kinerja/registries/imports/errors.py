@@ -3,9 +3,19 @@
 Every message is Indonesian and names no server path: the web shows it as it is.
 """
 
+from kinerja.lib.privacy import mask_identifiers
+
 
 class RowRejected(ValueError):
-    """This row is not imported; the message (Indonesian) goes to the rejects file."""
+    """This row is not imported; the message (Indonesian) goes to the rejects file.
+
+    A reason is shown to whoever uploads and written where nobody reviews it (rejects file, preview),
+    so it never names a NIK or KK in full (row 7): the reasons mask them where they interpolate one,
+    and any 16-digit number left is masked here.
+    """
+
+    def __init__(self, message: object = "") -> None:
+        super().__init__(mask_identifiers(str(message)))
 
 
 class FileUnusable(Exception):

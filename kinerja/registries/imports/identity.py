@@ -13,6 +13,7 @@ from typing import Any
 
 from kinerja.lib import parsing
 from kinerja.lib.nik import Nik, NikError, parse_nik
+from kinerja.lib.privacy import mask_nik
 
 from ..models import Orang
 from .columns import Column
@@ -61,7 +62,9 @@ def digits16(value: object, label: str) -> str:
             f"{label} harus ditulis sebagai teks di Excel (sel angka hanya menyimpan 15 digit)"
         )
     if len(value) != 16 or not value.isdigit() or not value.isascii():
-        raise RowRejected(f"{label} '{value}' harus 16 digit angka")
+        # A near-NIK (a digit lost or added) is still one: masked; short junk stays readable.
+        shown = mask_nik(value) if len(value) >= 10 else value
+        raise RowRejected(f"{label} '{shown}' harus 16 digit angka")
     return value
 
 
@@ -267,7 +270,8 @@ class PersonBook:
         by_id = self.by_id_lokal.get(ident.id_lokal) if ident.id_lokal else None
         if by_nik is not None and by_id is not None and by_nik is not by_id:
             raise RowRejected(
-                f"NIK {ident.nik} dan id_lokal {ident.id_lokal} terdaftar untuk dua orang berbeda"
+                f"NIK {mask_nik(ident.nik)} dan id_lokal {ident.id_lokal} terdaftar untuk dua "
+                "orang berbeda"
             )
         person = by_nik or by_id
         if person is None:
@@ -284,9 +288,12 @@ class PersonBook:
             if given and current[name] and current[name] != given:
                 label = "NIK" if name == "nik" else "id_lokal"
                 other = "id_lokal" if name == "nik" else "NIK"
+                shown = mask_nik if name == "nik" else str  # never a stored NIK in full (row 7)
+                by = given_other(ident, name)
+                by = mask_nik(by) if other == "NIK" else by
                 raise RowRejected(
-                    f"konflik identitas: orang dengan {other} {given_other(ident, name)} sudah "
-                    f"memiliki {label} {current[name]}, bukan {given}"
+                    f"konflik identitas: orang dengan {other} {by} sudah "
+                    f"memiliki {label} {shown(current[name])}, bukan {shown(given)}"
                 )
             if given:
                 values[name] = given

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from kinerja.lib.privacy import mask_nik
 from kinerja.registries.models import Layanan, Orang, Ppks
 
 from .importing import IDENTITY, KEL, KK, NIK_L, NIK_L2, NIK_P, do_import, person_row, read_rejects
@@ -52,7 +53,9 @@ def test_both_identifiers_naming_different_people_rejected(tmp_path):
         name="b.csv",
     )
     assert result.rejected == 1
-    assert reason(result) == f"NIK {NIK_P} dan id_lokal DINSOS-1 terdaftar untuk dua orang berbeda"
+    assert reason(result) == (
+        f"NIK {mask_nik(NIK_P)} dan id_lokal DINSOS-1 terdaftar untuk dua orang berbeda"
+    )
     assert Orang.objects.count() == 2
     assert Ppks.objects.count() == 2
     assert Orang.objects.get(nik=NIK_P).id_lokal is None
@@ -106,7 +109,8 @@ def test_other_identifier_conflicting_rejected(tmp_path):
     )
     assert result.rejected == 1
     assert reason(result) == (
-        f"konflik identitas: orang dengan NIK {NIK_P} sudah memiliki id_lokal DINSOS-1, bukan DINSOS-2"
+        f"konflik identitas: orang dengan NIK {mask_nik(NIK_P)} sudah memiliki id_lokal DINSOS-1, "
+        "bukan DINSOS-2"
     )
     assert Orang.objects.get().id_lokal == "DINSOS-1"
     assert Ppks.objects.count() == 1
@@ -119,7 +123,8 @@ def test_other_identifier_conflicting_rejected(tmp_path):
         name="c.csv",
     )
     assert reason(result) == (
-        f"konflik identitas: orang dengan id_lokal DINSOS-1 sudah memiliki NIK {NIK_P}, bukan {NIK_L}"
+        "konflik identitas: orang dengan id_lokal DINSOS-1 sudah memiliki NIK "
+        f"{mask_nik(NIK_P)}, bukan {mask_nik(NIK_L)}"
     )
 
 

@@ -13,8 +13,10 @@ PEMBERDAYAAN = {"staf_pemberdayaan", "kabid_pemberdayaan"}
 # (url name, args from the data, roles answered 200, a text the page shows)
 VIEW_PAGES = [
     ("registri:index", None, set(ROLES), "Registri"),
-    ("registri:orang_list", None, READERS | REHAB | LINJAMSOS, "Budi Santoso"),
-    ("registri:orang_detail", lambda d: [d.budi.pk], READERS | REHAB | LINJAMSOS, "Budi Santoso"),
+    ("registri:orang_list", None, READERS | REHAB | LINJAMSOS, "Daftar orang"),
+    # D60: a person is opened by the Bidang whose registries hold them (Budi: PPKS; Siti: DTKS).
+    ("registri:orang_detail", lambda d: [d.budi.pk], READERS | REHAB, "Budi Santoso"),
+    ("registri:orang_detail", lambda d: [d.siti.pk], READERS | LINJAMSOS, "Siti Aminah"),
     ("registri:ppks_list", None, READERS | REHAB, "Penyandang disabilitas"),
     ("registri:layanan_list", None, READERS | REHAB | LINJAMSOS, "Permakanan"),
     ("registri:psks_list", None, READERS | PEMBERDAYAAN, "TKSK-01"),
@@ -28,16 +30,18 @@ VIEW_PAGES = [
 # Forms: (url name, args, roles that may open them)
 CHANGE_PAGES = [
     ("registri:orang_add", None, {"admin"} | REHAB | LINJAMSOS),
-    ("registri:orang_edit", lambda d: [d.budi.pk], {"admin"} | REHAB | LINJAMSOS),
+    ("registri:orang_edit", lambda d: [d.budi.pk], {"admin"} | REHAB),
+    ("registri:orang_edit", lambda d: [d.siti.pk], {"admin"} | LINJAMSOS),
     ("registri:ppks_add", lambda d: [d.budi.pk], {"admin"} | REHAB),
     ("registri:ppks_edit", lambda d: [d.ppks.pk], {"admin"} | REHAB),
-    ("registri:layanan_add", lambda d: [d.budi.pk], {"admin"} | REHAB | LINJAMSOS),
+    ("registri:layanan_add", lambda d: [d.budi.pk], {"admin"} | REHAB),
+    ("registri:layanan_add", lambda d: [d.siti.pk], {"admin"} | LINJAMSOS),
     ("registri:layanan_edit", lambda d: [d.layanan_dasar.pk], {"admin"} | REHAB),
     ("registri:layanan_edit", lambda d: [d.layanan_bansos.pk], {"admin"} | LINJAMSOS),
     ("registri:layanan_edit", lambda d: [d.layanan_bencana.pk], {"admin"} | LINJAMSOS),
     ("registri:dtks_add", lambda d: [d.siti.pk], {"admin"} | LINJAMSOS),
     ("registri:dtks_edit", lambda d: [d.dtks.pk], {"admin"} | LINJAMSOS),
-    ("registri:korban_add", lambda d: [d.budi.pk], {"admin"} | LINJAMSOS),
+    ("registri:korban_add", lambda d: [d.siti.pk], {"admin"} | LINJAMSOS),
     ("registri:korban_edit", lambda d: [d.korban.pk], {"admin"} | LINJAMSOS),
     ("registri:psks_add", None, {"admin"} | PEMBERDAYAAN),
     ("registri:psks_edit", lambda d: [d.psks.pk], {"admin"} | PEMBERDAYAAN),

@@ -117,12 +117,17 @@ def test_person_edit_accepts_its_own_nik(client, users, data):  # noqa: F811
 @pytest.mark.django_db
 def test_add_ppks(client, users, data):  # noqa: F811
     client.force_login(users["kabid_rehabilitasi"])
-    r = _post(
-        client, "ppks_add", [data.siti.pk], jenis="lanjut_usia_telantar",
-        tanggal_daftar="01/03/2024", lokasi="luar_panti",
-    )  # fmt: skip
+    fields = {
+        "jenis": "lanjut_usia_telantar",
+        "tanggal_daftar": "01/03/2024",
+        "lokasi": "luar_panti",
+    }
+    # D60: Siti is only in Linjamsos' registries, so Rehabilitasi Sosial cannot open her by id.
+    assert _post(client, "ppks_add", [data.siti.pk], **fields).status_code == 403
+    baru = Orang.objects.create(nama="Orang Baru", id_lokal="REH-BARU")  # in no registry yet
+    r = _post(client, "ppks_add", [baru.pk], **fields)
     assert r.status_code == 302
-    ppks = Ppks.objects.get(orang=data.siti)
+    ppks = Ppks.objects.get(orang=baru)
     assert ppks.tanggal_daftar == dt.date(2024, 3, 1)
     assert ppks.created_by == users["kabid_rehabilitasi"]
 
@@ -207,7 +212,8 @@ def test_bad_layanan_input_is_refused(client, users, data, role, fields, message
         message = "milik bidang lain"
     fields.setdefault("tanggal", "2024-04-01")
     before = Layanan.objects.count()
-    html = _errors(_post(client, "layanan_add", [data.budi.pk], **fields))
+    person = data.siti if role == "staf_linjamsos" else data.budi  # D60: one they may open
+    html = _errors(_post(client, "layanan_add", [person.pk], **fields))
     assert message in html
     assert Layanan.objects.count() == before
 
@@ -313,14 +319,15 @@ def test_bad_bencana_input_is_refused(client, users, data, fields, message):  # 
 @pytest.mark.django_db
 def test_add_korban_and_refuse_a_second_row_for_the_same_event(client, users, data):  # noqa: F811
     client.force_login(users["staf_linjamsos"])
-    r = _post(client, "korban_add", [data.budi.pk], bencana=data.bencana.pk, kondisi="luka")
+    baru = Orang.objects.create(nama="Orang Baru", id_lokal="LJS-BARU")  # in no registry yet
+    r = _post(client, "korban_add", [baru.pk], bencana=data.bencana.pk, kondisi="luka")
     assert r.status_code == 302
-    assert Korban.objects.get(orang=data.budi).kondisi == "luka"
+    assert Korban.objects.get(orang=baru).kondisi == "luka"
     html = _errors(
-        _post(client, "korban_add", [data.budi.pk], bencana=data.bencana.pk, kondisi="meninggal")
+        _post(client, "korban_add", [baru.pk], bencana=data.bencana.pk, kondisi="meninggal")
     )
     assert "sudah tercatat sebagai korban kejadian ini" in html
-    html = _errors(_post(client, "korban_add", [data.budi.pk], kondisi="luka"))
+    html = _errors(_post(client, "korban_add", [baru.pk], kondisi="luka"))
     assert "Wajib diisi." in html
     assert Korban.objects.count() == 2
 
@@ -328,17 +335,21 @@ def test_add_korban_and_refuse_a_second_row_for_the_same_event(client, users, da
 @pytest.mark.django_db
 def test_add_dtks_membership(client, users, data):  # noqa: F811
     client.force_login(users["staf_linjamsos"])
-    r = _post(client, "dtks_add", [data.budi.pk], periode_bulan="2024-06", desil="3")
+    # D60: Budi is only in Rehabilitasi Sosial's registries (a NIK import attaches him instead).
+    assert _post(client, "dtks_add", [data.budi.pk], periode_bulan="2024-06").status_code == 403
+    baru = Orang.objects.create(nama="Orang Baru", nik=NIK_NEW, no_kk="6372040101920005")
+    r = _post(client, "dtks_add", [baru.pk], periode_bulan="2024-06", desil="3")
     assert r.status_code == 302
-    anggota = DtksAnggota.objects.get(orang=data.budi)
-    assert anggota.periode == data.periode and anggota.nik == NIK_BUDI and anggota.desil == 3
-    html = _errors(_post(client, "dtks_add", [data.budi.pk], periode_bulan="2024-06"))
+    anggota = DtksAnggota.objects.get(orang=baru)
+    assert anggota.periode == data.periode and anggota.nik == NIK_NEW and anggota.desil == 3
+    html = _errors(_post(client, "dtks_add", [baru.pk], periode_bulan="2024-06"))
     assert "sudah tercatat pada periode DTKS" in html
-    html = _errors(_post(client, "dtks_add", [data.budi.pk], periode_bulan="Juni 2024"))
+    html = _errors(_post(client, "dtks_add", [baru.pk], periode_bulan="Juni 2024"))
     assert "Periode harus berbentuk TTTT-BB" in html
-    html = _errors(_post(client, "dtks_add", [data.tanpa_nik.pk], periode_bulan="2024-06"))
+    tanpa_nik = Orang.objects.create(nama="Tanpa NIK", id_lokal="LJS-2")
+    html = _errors(_post(client, "dtks_add", [tanpa_nik.pk], periode_bulan="2024-06"))
     assert "wajib punya NIK dan nomor KK" in html
-    html = _errors(_post(client, "dtks_add", [data.budi.pk], periode_bulan="2024-07", desil="11"))
+    html = _errors(_post(client, "dtks_add", [baru.pk], periode_bulan="2024-07", desil="11"))
     assert "Pilihan tidak dikenal" in html or "Desil harus" in html
     assert DtksAnggota.objects.count() == 2
 

@@ -1,10 +1,13 @@
 """The person page: every record of the person (per Bidang), its history, and the access log."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
 from kinerja.audit.models import AksesDataPribadi
 from kinerja.registries.editing import orang_save
+from kinerja.registries.models import Layanan
 from kinerja.registries.tests.web_fixtures import NIK_BUDI, NIK_PSKS, NIK_SITI, data  # noqa: F401
 
 
@@ -28,18 +31,24 @@ def test_reader_sees_every_section(client, users, data):  # noqa: F811
 
 @pytest.mark.django_db
 def test_bidang_staff_see_only_their_sections(client, users, data):  # noqa: F811
+    # Budi is in both Bidang's registries: PPKS and a basic-needs service, and a bansos.
+    Layanan.objects.create(orang=data.budi, jenis_id="bansos_keluarga", tanggal=dt.date(2024, 7, 1))
     client.force_login(users["staf_rehabilitasi"])
-    html = _page(client, data.siti).content.decode()
+    html = _page(client, data.budi).content.decode()
     assert "Registrasi PPKS" in html and "Layanan dan bantuan" in html
     assert "Keanggotaan DTKS" not in html and "Korban bencana" not in html
     assert "Bantuan sosial kesejahteraan keluarga" not in html  # a Linjamsos service
-    html = _page(client, data.budi).content.decode()
     assert "Penyandang disabilitas" in html and "Permakanan" in html
     assert "Tambah registrasi" in html
+    # D60: Siti is only in Linjamsos' registries: not Rehabilitasi Sosial's to open.
+    response = _page(client, data.siti)
+    assert response.status_code == 403 and b"Siti" not in response.content
 
     client.force_login(users["kabid_linjamsos"])
+    html = _page(client, data.budi).content.decode()
+    assert "Registrasi PPKS" not in html and "Penyandang disabilitas" not in html
+    assert "Bantuan sosial kesejahteraan keluarga" in html
     html = _page(client, data.siti).content.decode()
-    assert "Registrasi PPKS" not in html
     assert "Keanggotaan DTKS" in html and "Korban bencana" in html
     assert "Bantuan sosial kesejahteraan keluarga" in html
     assert "Catat sebagai korban" in html
@@ -97,19 +106,21 @@ def test_history_masks_a_changed_nik(client, users, data):  # noqa: F811
 @pytest.mark.parametrize("role", ["staf_rehabilitasi", "kabid_linjamsos", "admin"])
 def test_reveal_nik_shows_it_and_logs_it(client, users, data, role):  # noqa: F811
     client.force_login(users[role])
-    html = _page(client, data.budi).content.decode()
-    assert "6372********0001" in html and NIK_BUDI not in html
+    # D60: each Bidang reveals a person of its own registries.
+    person, nik = (data.siti, NIK_SITI) if role == "kabid_linjamsos" else (data.budi, NIK_BUDI)
+    html = _page(client, person).content.decode()
+    assert f"6372********{nik[-4:]}" in html and nik not in html
     assert "tampilkan NIK" in html
-    url = reverse("registri:orang_nik", args=[data.budi.pk])
+    url = reverse("registri:orang_nik", args=[person.pk])
     r = client.post(url, HTTP_HX_REQUEST="true")
     assert r.status_code == 200
-    assert NIK_BUDI in r.content.decode()
+    assert nik in r.content.decode()
     assert "<html" not in r.content.decode()  # htmx gets the fragment only
     log = AksesDataPribadi.objects.get(jenis="lihat_nik")
-    assert log.nama_pengguna == role and log.objek == f"NIK orang #{data.budi.pk}"
+    assert log.nama_pengguna == role and log.objek == f"NIK orang #{person.pk}"
     # Without JavaScript: a page with the NIK and a way back.
     r = client.post(url, {"next": reverse("registri:orang_list")})
-    assert NIK_BUDI in r.content.decode() and reverse("registri:orang_list") in r.content.decode()
+    assert nik in r.content.decode() and reverse("registri:orang_list") in r.content.decode()
     assert AksesDataPribadi.objects.filter(jenis="lihat_nik").count() == 2
 
 

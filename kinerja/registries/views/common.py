@@ -43,7 +43,7 @@ def export_csv(
         log_akses(
             user=request.user,
             jenis=AksesDataPribadi.Jenis.EKSPOR,
-            objek=f"{name}: {request.GET.urlencode()}"[:200],
+            objek=f"{name}: {request.GET.urlencode()}",  # masked, then cut, by log_akses
             jumlah=qs.count(),
             request=request,
         )

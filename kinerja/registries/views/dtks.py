@@ -16,7 +16,7 @@ from .common import Column, edit_page, render_list
 EXPORT = [
     Column("periode", lambda r: f"{r.periode.periode:%Y-%m}"),
     Column("nik", lambda r: r.nik, nik=True),
-    Column("no_kk", lambda r: r.no_kk),
+    Column("no_kk", lambda r: r.no_kk, nik=True),  # masked like NIK (row 12)
     Column("nama", lambda r: r.orang.nama),
     Column("kode_wilayah", lambda r: r.orang.kelurahan_id),
     Column("desil", lambda r: r.desil),

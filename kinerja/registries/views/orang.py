@@ -15,8 +15,10 @@ from kinerja.organisation.permissions import Area, can_change, can_see_nik
 from .. import selectors
 from ..access import (
     can_change_orang,
+    get_dtks_for_user,
     get_orang_for_user,
     get_psks_for_user,
+    orang_visible,
     require_change_orang,
     require_view_orang,
 )
@@ -41,8 +43,12 @@ def orang_list(request: HttpRequest) -> HttpResponse:
     form = OrangFilter(request.GET or None)
     form.is_valid()
     d = getattr(form, "cleaned_data", {})
-    qs = selectors.orang_list(
-        q=d.get("q"), wilayah=d.get("wilayah"), jenis_kelamin=d.get("jenis_kelamin")
+    # D60: only the people of the registries this user reads, for the list, its search and export.
+    qs = orang_visible(
+        request.user,
+        selectors.orang_list(
+            q=d.get("q"), wilayah=d.get("wilayah"), jenis_kelamin=d.get("jenis_kelamin")
+        ),
     )
     return render_list(
         request,
@@ -108,14 +114,17 @@ def orang_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _orang_form(request, get_orang_for_user(request.user, pk, change=True))
 
 
-def _reveal(request: HttpRequest, nik: str, objek: str, back: str) -> HttpResponse:
+def _reveal(
+    request: HttpRequest, nik: str, objek: str, back: str, *, label: str = "NIK"
+) -> HttpResponse:
+    """NIK and KK alike (D23, row 12): POST, roles of D3 only, logged as `lihat_nik`."""
     if not can_see_nik(request.user):
-        raise PermissionDenied("Peran Anda tidak melihat NIK lengkap.")
+        raise PermissionDenied(f"Peran Anda tidak melihat {label} lengkap.")
     log_akses(
         user=request.user, jenis=AksesDataPribadi.Jenis.LIHAT_NIK, objek=objek, request=request
     )
     template = "registries/_nik_full.html" if request.htmx else "registries/nik_full.html"
-    return render(request, template, {"nik": nik, "back": back})
+    return render(request, template, {"nik": nik, "back": back, "label": label})
 
 
 @login_required
@@ -124,6 +133,27 @@ def orang_nik(request: HttpRequest, pk: int) -> HttpResponse:
     orang = get_orang_for_user(request.user, pk)
     back = request.POST.get("next") or reverse("registri:orang_detail", args=[orang.pk])
     return _reveal(request, orang.nik or "", f"NIK orang #{orang.pk}", _safe(request, back))
+
+
+@login_required
+@require_POST
+def orang_kk(request: HttpRequest, pk: int) -> HttpResponse:
+    orang = get_orang_for_user(request.user, pk)
+    back = request.POST.get("next") or reverse("registri:orang_detail", args=[orang.pk])
+    return _reveal(
+        request, orang.no_kk, f"KK orang #{orang.pk}", _safe(request, back), label="nomor KK"
+    )
+
+
+@login_required
+@require_POST
+def dtks_kk(request: HttpRequest, pk: int) -> HttpResponse:
+    anggota = get_dtks_for_user(request.user, pk)
+    back = request.POST.get("next") or reverse("registri:dtks_list")
+    return _reveal(
+        request, anggota.no_kk, f"KK anggota DTKS #{anggota.pk}", _safe(request, back),
+        label="nomor KK",
+    )  # fmt: skip
 
 
 @login_required

@@ -2,7 +2,7 @@
 
 from django import template
 
-from kinerja.lib.privacy import mask_nik
+from kinerja.lib.privacy import mask_identifiers, mask_nik
 
 register = template.Library()
 
@@ -10,3 +10,9 @@ register = template.Library()
 @register.filter
 def nik_mask(value: str | None) -> str:
     return mask_nik(value)
+
+
+@register.filter
+def samarkan(value: str | None) -> str:
+    """Every NIK/KK inside a text masked: log entries stored before they were masked (row 5)."""
+    return mask_identifiers(value)
