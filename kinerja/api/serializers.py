@@ -97,9 +97,11 @@ IDENTITAS = "null atau tidak ada bila peran Anda tidak berhak melihat identitas 
 
 
 class Unit(serializers.Serializer):
-    """Satu unit di balik angka kota; identitasnya mengikuti hak peran yang bertanya (D20)."""
+    """Satu unit di balik angka kota; identitasnya mengikuti aturan perlu-tahu (D60)."""
 
-    unit_id = serializers.IntegerField()
+    unit_id = serializers.IntegerField(
+        allow_null=True, help_text="null bila pembaca di luar registri unit ini (D60)."
+    )
     kode = serializers.CharField(allow_null=True, required=False, help_text=IDENTITAS)
     id_lokal = serializers.CharField(allow_null=True, required=False, help_text=IDENTITAS)
     nama = serializers.CharField(allow_null=True, required=False, help_text=IDENTITAS)
