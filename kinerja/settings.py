@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "kinerja.regions",
     "kinerja.organisation",
     "kinerja.audit",
@@ -66,6 +68,7 @@ INSTALLED_APPS = [
     "kinerja.registries",
     "kinerja.performance",
     "kinerja.reports",
+    "kinerja.pdp",
     "kinerja.api",
     "kinerja.web",
 ]

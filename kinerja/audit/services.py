@@ -163,10 +163,15 @@ def audit_verify() -> VerifyResult:
     return VerifyResult(True, checked)
 
 
-def log_akses(*, user, jenis: str, objek: str, jumlah: int = 1, request=None) -> None:
+def log_akses(
+    *, user, jenis: str, objek: str, jumlah: int = 1, request=None, orang=None, nama: str = ""
+) -> None:
+    """Log one look at personal data. `orang`: the one person looked at (the data-subject report
+    lists a person's rows by it); `nama`: who, when there is no account (the command line)."""
     AksesDataPribadi.objects.create(
         pengguna=user if getattr(user, "pk", None) else None,
-        nama_pengguna=getattr(user, "username", "") or "",
+        nama_pengguna=getattr(user, "username", "") or nama,
+        orang_id=getattr(orang, "pk", orang),
         jenis=jenis,
         objek=objek[:200],
         jumlah=jumlah,

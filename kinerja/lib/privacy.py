@@ -15,3 +15,19 @@ def mask_nik(value: str | None) -> str:
     if len(value) <= 4:
         return "*" * len(value)
     return "*" * (len(value) - 4) + value[-4:]
+
+
+REDACTED = "[dihapus]"
+
+
+def scrub_text(text: str, identifiers: list[str]) -> str:
+    """`text` with each identifier (NIK, KK, name) replaced, case-insensitively, longest first.
+
+    Reasons typed by people may name the subject; the hash-chained audit log can never be rewritten
+    afterwards, so identifiers are taken out before a reason is recorded.
+    """
+    import re
+
+    for value in sorted({v for v in identifiers if v and len(v) >= 3}, key=len, reverse=True):
+        text = re.sub(re.escape(value), REDACTED, text, flags=re.IGNORECASE)
+    return text
