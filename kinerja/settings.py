@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "kinerja.web.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -141,6 +143,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "home"
+
+# Two-factor sign-in (TOTP app, django-otp; D87): required for the roles that see full NIK (staf,
+# kabid, admin) unless turned off; every other role may choose it on /akun/dua-faktor/.
+KINERJA_2FA_WAJIB = envbool("KINERJA_2FA_WAJIB", "True")
+OTP_TOTP_ISSUER = os.getenv("OTP_TOTP_ISSUER", "Kinerja Dinas Sosial")
 
 # Login throttling (django-axes): lock a username+IP pair after repeated failures.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
