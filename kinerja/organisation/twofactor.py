@@ -12,8 +12,12 @@ import django_otp
 from django.db import transaction
 from django.http import HttpRequest
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authentication import BasicAuthentication
+from rest_framework.exceptions import AuthenticationFailed
 
 from kinerja.audit.services import audit_record
+
+from .permissions import requires_twofactor
 
 DEVICE_NAME = "Aplikasi autentikator"
 CODE_RE = re.compile(r"^\d{6}$")
@@ -108,3 +112,16 @@ def device_create_confirmed(user) -> TOTPDevice:
     return confirmed_device(user) or TOTPDevice.objects.create(
         user=user, name=DEVICE_NAME, confirmed=True
     )
+
+
+class PasswordOnlyAuthentication(BasicAuthentication):
+    """HTTP Basic (a password alone) for the API, refused for accounts that must sign in with a
+    second factor or chose one: else a script would reach what the web keeps behind the code."""
+
+    def authenticate_credentials(self, userid, password, request=None):
+        user, auth = super().authenticate_credentials(userid, password, request)
+        if requires_twofactor(user) or confirmed_device(user) is not None:
+            raise AuthenticationFailed(
+                "Akun ini memakai verifikasi dua langkah: kata sandi saja tidak cukup untuk API."
+            )
+        return user, auth

@@ -172,3 +172,19 @@ def test_demo_users_get_a_device_where_required(capsys):
     assert not TOTPDevice.objects.filter(user__username="perencana").exists()
     call_command("demo_users")  # again: the same devices, no second one
     assert TOTPDevice.objects.filter(user__username="admin").count() == 1
+
+
+@pytest.mark.django_db
+def test_api_basic_auth_is_refused_where_a_second_factor_is_needed(client, users):
+    import base64
+
+    def basic(username):
+        token = base64.b64encode(f"{username}:{PASSWORD}".encode()).decode()
+        return client.get("/api/iku/", HTTP_AUTHORIZATION=f"Basic {token}")
+
+    r = basic("staf_rehabilitasi")
+    assert r.status_code in (401, 403)
+    assert "kata sandi saja tidak cukup" in r.json()["detail"]
+    assert basic("perencana").status_code == 200
+    TOTPDevice.objects.create(user=users["perencana"], name="x", confirmed=True)
+    assert basic("perencana").status_code in (401, 403)
