@@ -609,3 +609,7 @@ class OrangUbahForm(OrangForm):
         },
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["alasan"].error_messages["required"] = "Alasan perubahan wajib diisi."
