@@ -188,3 +188,22 @@ def test_api_basic_auth_is_refused_where_a_second_factor_is_needed(client, users
     assert basic("perencana").status_code == 200
     TOTPDevice.objects.create(user=users["perencana"], name="x", confirmed=True)
     assert basic("perencana").status_code in (401, 403)
+
+
+@pytest.mark.browser
+def test_browser_sign_in_with_a_code(page, make_user, artifacts_dir):
+    make_user("staf_browser", "staf", "rehabilitasi")
+    page.goto("/masuk/")
+    page.get_by_label("Nama pengguna").fill("staf_browser")
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").last.click()
+    page.wait_for_url("**/akun/dua-faktor/?next=%2Fberanda%2F")
+    assert page.locator("figure.qr svg").count() == 1
+    page.screenshot(path=f"{artifacts_dir}/dua-faktor-pasang.png", full_page=True)
+    page.goto("/registri/ppks/")
+    assert "/akun/dua-faktor/" in page.url  # held until the code is given
+    device = TOTPDevice.objects.get(user__username="staf_browser")
+    page.get_by_label("Kode dari aplikasi").fill(_code(device))
+    page.get_by_role("button", name="Aktifkan").click()
+    page.wait_for_url("**/registri/ppks/")
+    assert "PPKS" in page.locator("main").inner_text()
