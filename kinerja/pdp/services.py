@@ -15,7 +15,7 @@ from kinerja.audit.models import AksesDataPribadi
 from kinerja.audit.services import audit_record, log_akses
 from kinerja.lib.privacy import scrub_text
 from kinerja.registries.access import scoped
-from kinerja.registries.models import DtksAnggota, Layanan, Orang, Psks
+from kinerja.registries.models import DtksAnggota, Impor, Korban, Layanan, Orang, Ppks, Psks
 
 from .selectors import LaporanSubjek, subject_report
 
@@ -118,6 +118,8 @@ def orang_erase(*, orang: Orang, user, alasan: str) -> HasilHapus:
             if clean != row.history_change_reason:
                 type(row).objects.filter(pk=row.pk).update(history_change_reason=clean)
 
+    impor = _scrub_imports(orang.pk, psks_ids, identifiers)
+
     audit_record(
         user=user,
         aksi="hapus_identitas",
@@ -129,6 +131,7 @@ def orang_erase(*, orang: Orang, user, alasan: str) -> HasilHapus:
             "pseudonim": pseudonim,
             "anggota_dtks": dtks,
             "psks": psks,
+            "impor": impor,
         },
     )
     return HasilHapus(orang.pk, pseudonim, dtks, psks, keterangan, riwayat)
@@ -140,3 +143,27 @@ def _history_filter(model, orang_id: int, psks_ids: list[int]) -> dict:
     if model is Psks:
         return {"id__in": psks_ids}
     return {"orang_id": orang_id}
+
+
+def _scrub_imports(orang_id: int, psks_ids: list[int], identifiers: list[str]) -> int:
+    """A file name or an import message may name the person: scrubbed in the imports that wrote any
+    of their records (found through the records and their history). Returns how many changed."""
+    sources = [
+        Orang.objects.filter(pk=orang_id), Orang.history.filter(id=orang_id),
+        Psks.objects.filter(pk__in=psks_ids), Psks.history.filter(id__in=psks_ids),
+    ] + [
+        qs
+        for model in (Ppks, Layanan, DtksAnggota, Korban)
+        for qs in (model.objects.filter(orang_id=orang_id), model.history.filter(orang_id=orang_id))
+    ]  # fmt: skip
+    ids: set[int] = set()
+    for qs in sources:
+        ids.update(qs.exclude(impor_id=None).values_list("impor_id", flat=True).distinct())
+    changed = 0
+    for impor in Impor.objects.filter(pk__in=ids).only("nama_file", "pesan"):
+        nama_file = scrub_text(impor.nama_file, identifiers)
+        pesan = scrub_text(impor.pesan, identifiers)
+        if (nama_file, pesan) != (impor.nama_file, impor.pesan):
+            Impor.objects.filter(pk=impor.pk).update(nama_file=nama_file, pesan=pesan)
+            changed += 1
+    return changed

@@ -13,7 +13,7 @@ from kinerja.performance import figures
 from kinerja.performance.models import Persetujuan
 from kinerja.performance.periods import periode_parse
 from kinerja.performance.services.workflow import workflow_transition
-from kinerja.registries.models import DtksAnggota, Orang
+from kinerja.registries.models import DtksAnggota, Impor, Layanan, Orang
 from kinerja.registries.tests.web_fixtures import NIK_PSKS, NIK_SITI, data  # noqa: F401
 
 REASON = "Permintaan subjek data 2 Desember 2026, surat Kadis 400/123"
@@ -94,6 +94,11 @@ def test_erasure_keeps_frozen_figures_and_leaves_no_trace(client, users, data): 
     )  # fmt: skip
     data.layanan_bansos.keterangan = "diterima langsung oleh Siti Aminah"
     data.layanan_bansos.save()
+    # An import whose file name and message name her wrote one of her services.
+    impor = Impor.objects.create(
+        jenis="layanan", nama_file="bansos Siti Aminah.csv", pesan=f"catatan: NIK {NIK_SITI}"
+    )
+    Layanan.objects.filter(pk=data.layanan_bansos.pk).update(impor=impor, impor_baris=2)
     # Figures in which she is a unit, approved (frozen) before the erasure.
     approved = [_approve(users, "IKU-3B", "2024"), _approve(users, "IKU-4", "2024")]
     before = {
@@ -137,6 +142,9 @@ def test_erasure_keeps_frozen_figures_and_leaves_no_trace(client, users, data): 
     entry = AuditEntry.objects.get(aksi="hapus_identitas")
     assert entry.sesudah["alasan"] == f"{REASON}; atas nama [dihapus]"
     assert entry.nama_pengguna == "admin" and entry.objek_id == str(siti.pk)
+    assert entry.sesudah["impor"] == 1
+    impor.refresh_from_db()
+    assert impor.nama_file == "bansos [dihapus].csv"
     assert audit_verify().ok
     # Other people are untouched.
     data.budi.refresh_from_db()
