@@ -9,6 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from kinerja.audit.models import AksesDataPribadi
+from kinerja.registries.models import Impor, Layanan
 from kinerja.registries.tests.web_fixtures import NIK_BUDI, NIK_SITI, data  # noqa: F401
 
 URL = "/pdp/laporan/"
@@ -84,7 +85,12 @@ def test_report_lists_imports_history_and_correction_reasons(client, users, data
          "alasan": "Koreksi nama sesuai KTP baru"},
     )  # fmt: skip
     assert r.status_code == 302
+    impor = Impor.objects.create(
+        jenis="layanan", nama_file="bansos-2024-q3.csv", pengguna=users["admin"]
+    )
+    Layanan.objects.filter(pk=data.layanan_bansos.pk).update(impor=impor, impor_baris=7)
     html = _run(client, NIK_SITI).content.decode()
+    assert "bansos-2024-q3.csv" in html and f"layanan #{data.layanan_bansos.pk}, baris 7" in html
     assert "Koreksi nama sesuai KTP baru" in html
     assert "Siti Aminah → Siti Aminah Rahman" in html  # field-level history
 
