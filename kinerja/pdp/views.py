@@ -31,7 +31,10 @@ def laporan(request: HttpRequest) -> HttpResponse:
     form = LaporanForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         identitas = form.cleaned_data["identitas"].strip()
-        orang = orang_cari(identitas)
+        if form.cleaned_data.get("orang"):
+            orang = scoped(Orang.objects.filter(pk=form.cleaned_data["orang"])).first()
+        else:
+            orang = orang_cari(identitas)
         if orang is None:
             form.add_error("identitas", "Tidak ada orang dengan NIK atau ID lokal ini.")
         else:
@@ -49,7 +52,7 @@ def laporan(request: HttpRequest) -> HttpResponse:
             return render(
                 request,
                 "pdp/laporan.html",
-                {"r": report, "pembuat": pembuat, "identitas": identitas},
+                {"r": report, "pembuat": pembuat, "identitas": identitas, "orang_id": orang.pk},
             )
     return render(request, "pdp/laporan_form.html", {"form": form})
 

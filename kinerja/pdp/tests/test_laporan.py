@@ -96,6 +96,18 @@ def test_report_lists_imports_history_and_correction_reasons(client, users, data
 
 
 @pytest.mark.django_db
+def test_person_page_button_runs_the_report_without_the_nik(client, users, data):  # noqa: F811
+    client.force_login(users["kadis"])
+    page = client.get(reverse("registri:orang_detail", args=[data.siti.pk])).content.decode()
+    assert f'name="orang" value="{data.siti.pk}"' in page and NIK_SITI not in page
+    r = client.post(URL, {"orang": data.siti.pk, "format": "html"})
+    html = r.content.decode()
+    assert r.status_code == 200 and NIK_SITI in html and "Siti Aminah" in html
+    assert f'name="orang" value="{data.siti.pk}"' in html  # the PDF button carries the id too
+    assert AksesDataPribadi.objects.filter(jenis="laporan_pdp", orang=data.siti).count() == 1
+
+
+@pytest.mark.django_db
 def test_person_without_nik_is_found_by_id_lokal(client, users, data):  # noqa: F811
     client.force_login(users["kadis"])
     html = _run(client, "REH-2024-007").content.decode()
@@ -109,11 +121,17 @@ def test_person_without_nik_is_found_by_id_lokal(client, users, data):  # noqa: 
         ("", "Isi NIK atau ID lokal orang yang meminta laporan."),
         ("6372049999990009", "Tidak ada orang dengan NIK atau ID lokal ini."),
         ("x" * 80, "Pastikan nilai ini mengandung paling banyak 50 karakter"),
+        ({"orang": "999999"}, "Tidak ada orang dengan NIK atau ID lokal ini."),
+        ({"orang": "abc"}, "Orang tidak dikenal."),
+        ({"orang": "-1"}, "Orang tidak dikenal."),
     ],
 )
 def test_bad_input_says_why_and_logs_nothing(client, users, data, identitas, message):  # noqa: F811
     client.force_login(users["admin"])
-    r = _run(client, identitas)
+    if isinstance(identitas, dict):
+        r = client.post(URL, identitas | {"format": "html"})
+    else:
+        r = _run(client, identitas)
     assert r.status_code == 200
     assert message in r.content.decode()
     assert not AksesDataPribadi.objects.exists()
