@@ -29,5 +29,6 @@ def scrub_text(text: str, identifiers: list[str]) -> str:
     import re
 
     for value in sorted({v for v in identifiers if v and len(v) >= 3}, key=len, reverse=True):
-        text = re.sub(re.escape(value), REDACTED, text, flags=re.IGNORECASE)
+        # Whole words only: a short name must not cut into other words ("Ani" in "organisasi").
+        text = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", REDACTED, text, flags=re.IGNORECASE)
     return text
