@@ -110,6 +110,10 @@ def _history(qs: QuerySet, model: type[Model]) -> list[Peristiwa]:
                 Perubahan(labels[n], before[n], values[n]) for n in names if before[n] != values[n]
             ]
         previous[rec.id] = values
+        if rec.history_type == "+" and model is not Orang:
+            # A record's creation is its row in sections 2-6 and its import in section 7; listing
+            # each again would double a long report (and its PDF time) for nothing new.
+            continue
         out.append(
             Peristiwa(
                 waktu=rec.history_date,
