@@ -34,6 +34,9 @@ def _test_settings(settings):
     settings.SECURE_COOKIES = False
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
+    # Two-factor sign-in is off for the suite (force_login, browser journeys through the login form);
+    # kinerja/web/tests/test_twofactor.py turns it on.
+    settings.KINERJA_2FA_WAJIB = False
 
 
 @pytest.fixture

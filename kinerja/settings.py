@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "kinerja.regions",
     "kinerja.organisation",
     "kinerja.audit",
@@ -84,6 +86,7 @@ INSTALLED_APPS = [
     "kinerja.registries",
     "kinerja.performance",
     "kinerja.reports",
+    "kinerja.pdp",
     "kinerja.api",
     "kinerja.web",
 ]
@@ -96,6 +99,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "kinerja.web.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -156,6 +161,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "home"
+
+# Two-factor sign-in (TOTP app, django-otp; D87): required for the roles that see full NIK (staf,
+# kabid, admin) unless turned off; every other role may choose it on /akun/dua-faktor/.
+KINERJA_2FA_WAJIB = envbool("KINERJA_2FA_WAJIB", "True")
+OTP_TOTP_ISSUER = os.getenv("OTP_TOTP_ISSUER", "Kinerja Dinas Sosial")
 
 # Login throttling (django-axes): lock a username+IP pair after repeated failures.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
@@ -224,7 +234,8 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "kinerja.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        # HTTP Basic, refused for accounts that must use a second factor (D87).
+        "kinerja.organisation.twofactor.PasswordOnlyAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -9,5 +9,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("kinerja.api.urls")),
+    path("pdp/", include("kinerja.pdp.urls")),
     path("", include("kinerja.web.urls")),
 ]

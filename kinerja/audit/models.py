@@ -60,6 +60,7 @@ class AksesDataPribadi(models.Model):
         LIHAT_NIK = "lihat_nik", "Menampilkan NIK lengkap"
         BUKA_ORANG = "buka_orang", "Membuka halaman orang"
         EKSPOR = "ekspor", "Ekspor berisi data pribadi"
+        LAPORAN_SUBJEK = "laporan_pdp", "Laporan subjek data (UU PDP)"
 
     waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
     pengguna = models.ForeignKey(
@@ -69,6 +70,18 @@ class AksesDataPribadi(models.Model):
     jenis = models.CharField("jenis akses", max_length=12, choices=Jenis.choices)
     objek = models.CharField("objek", max_length=200)
     jumlah = models.PositiveIntegerField("jumlah orang", default=1)
+    # The one person looked at, when there is one: the data-subject report finds a person's rows by
+    # this link, never by the text of `objek` (which masks identifiers and may change wording).
+    # No database constraint and never updated: a log row outlives anything done to the person.
+    orang = models.ForeignKey(
+        "registries.Orang",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        verbose_name="orang",
+    )
     alamat_ip = models.GenericIPAddressField(null=True, blank=True)
     # Its own hash chain (D78), like AuditEntry's: `audit verify` names a row altered or removed.
     hash_sebelumnya = models.CharField(max_length=64, default="", editable=False)

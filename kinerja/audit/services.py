@@ -57,6 +57,11 @@ def _digest_akses(row: AksesDataPribadi) -> str:
         "prev": row.hash_sebelumnya,
         "prev_id": row.id_sebelumnya,
     }
+    orang_id = getattr(row, "orang_id", None)  # absent on the historical model of migration 0005
+    if orang_id is not None:
+        # The person looked at (D85). Only when set, so rows chained before the link existed keep
+        # their hashes; setting or clearing it later changes the payload all the same.
+        payload["orang"] = orang_id
     text = json.dumps(payload, sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -215,12 +220,17 @@ def akses_append(row: AksesDataPribadi) -> None:
     head.save(update_fields=["jumlah", "id_terakhir", "hash_terakhir"])
 
 
-def log_akses(*, user, jenis: str, objek: str, jumlah: int = 1, request=None) -> None:
-    """One look at personal data. `objek` often carries a query string: a NIK or KK someone searched
-    for is masked before it is stored, or the log itself would show it to its readers (row 5)."""
+def log_akses(
+    *, user, jenis: str, objek: str, jumlah: int = 1, request=None, orang=None, nama: str = ""
+) -> None:
+    """Log one look at personal data. `objek` often carries a query string: a NIK or KK someone
+    searched for is masked before it is stored, or the log itself would show it to its readers
+    (row 5). `orang`: the one person looked at (the data-subject report lists a person's rows by
+    it); `nama`: who, when there is no account (the command line)."""
     AksesDataPribadi.objects.create(
         pengguna=user if getattr(user, "pk", None) else None,
-        nama_pengguna=getattr(user, "username", "") or "",
+        nama_pengguna=getattr(user, "username", "") or nama,
+        orang_id=getattr(orang, "pk", orang),
         jenis=jenis,
         objek=mask_identifiers(objek)[:200],
         jumlah=jumlah,

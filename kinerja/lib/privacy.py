@@ -32,3 +32,20 @@ def mask_identifiers(text: str | None) -> str:
     if not text:
         return ""
     return _IDENTIFIER_RE.sub(lambda m: mask_nik(m.group(0)), str(text))
+
+
+REDACTED = "[dihapus]"
+
+
+def scrub_text(text: str, identifiers: list[str]) -> str:
+    """`text` with each identifier (NIK, KK, name) replaced, case-insensitively, longest first.
+
+    Reasons typed by people may name the subject; the hash-chained audit log can never be rewritten
+    afterwards, so identifiers are taken out before a reason is recorded.
+    """
+    import re
+
+    for value in sorted({v for v in identifiers if v and len(v) >= 3}, key=len, reverse=True):
+        # Whole words only: a short name must not cut into other words ("Ani" in "organisasi").
+        text = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", REDACTED, text, flags=re.IGNORECASE)
+    return text

@@ -7,6 +7,7 @@ catalogue-wide areas). The rule "a Bidang's people change only their Bidang's da
 from collections.abc import Iterable
 from enum import StrEnum
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
 from .models import Role
@@ -216,3 +217,22 @@ def can_reach_upload(user, *, uploader_id: int | None, bidang: str | None) -> bo
     if role == Role.ADMIN or (uploader_id is not None and user.pk == uploader_id):
         return True
     return role == Role.KABID and bidang is not None and bidang_kode(user) == bidang
+
+
+# --- UU PDP duties (issue 12, D85-D87) -----------------------------------------------------------
+def can_run_subject_report(user) -> bool:
+    """The report of everything held about one person, for that person's request (D85): the
+    Kepala Dinas (who answers for the Dinas as controller) and the Administrator."""
+    return _role(user) in (Role.KADIS, Role.ADMIN)
+
+
+def can_erase_person(user) -> bool:
+    """Erasure (pseudonymisation) of a person (D86): the Administrator only, who keeps the data
+    (D4); the Kepala Dinas orders it in writing, the reason names that order."""
+    return _role(user) == Role.ADMIN
+
+
+def requires_twofactor(user) -> bool:
+    """Roles that see full NIK (D3) must sign in with a second factor (D87), unless the setting
+    `KINERJA_2FA_WAJIB` is off; other roles may choose it."""
+    return settings.KINERJA_2FA_WAJIB and can_see_nik(user)

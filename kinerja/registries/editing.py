@@ -12,6 +12,7 @@ from django.forms import ValidationError
 
 from kinerja.audit.services import audit_record
 from kinerja.lib.nik import parse_nik
+from kinerja.lib.privacy import scrub_text
 
 from .access import kabkota
 from .models import (
@@ -45,10 +46,13 @@ T = TypeVar("T", bound=Model)
 
 
 @transaction.atomic
-def record_save(instance: T, *, user) -> T:
-    """Save one registry record as `user`; a natural key taken meanwhile is a ValidationError."""
+def record_save(instance: T, *, user, alasan: str = "") -> T:
+    """Save one registry record as `user`; a natural key taken meanwhile is a ValidationError.
+    `alasan` (a correction's reason, D86) goes to the audit entry and the history row."""
     created = instance.pk is None
     changed = _changed_fields(instance)
+    if alasan:
+        instance._change_reason = alasan[:100]
     instance.kode_kabkota = kabkota()
     if created:
         instance.created_by = user
@@ -65,14 +69,27 @@ def record_save(instance: T, *, user) -> T:
         aksi="tambah" if created else "ubah",
         objek_jenis=f"registries.{instance._meta.model_name}",
         objek_id=str(instance.pk),
-        sesudah={"kolom": changed} if changed else None,
+        sesudah=_audit_after(changed, alasan),
     )
     return instance
 
 
-def orang_save(orang: Orang, *, user) -> Orang:
+def _audit_after(changed: list[str], alasan: str) -> dict | None:
+    after: dict = {"kolom": changed} if changed else {}
+    if alasan:
+        after["alasan"] = alasan
+    return after or None
+
+
+def orang_save(orang: Orang, *, user, alasan: str = "") -> Orang:
     """Save a person; sex and birth date come from a valid NIK when empty, and a NIK that
-    disagrees with them is accepted and flagged (contract section 1)."""
+    disagrees with them is accepted and flagged (contract section 1). A correction's reason is
+    recorded without the person's identifiers, old or new (D86)."""
+    if alasan:
+        old = Orang.objects.filter(pk=orang.pk).values("nik", "no_kk", "nama", "id_lokal").first()
+        identifiers = [orang.nik or "", orang.no_kk, orang.nama, orang.id_lokal or ""]
+        identifiers += [v or "" for v in (old or {}).values()]
+        alasan = scrub_text(alasan.strip(), identifiers)
     orang.nik_tidak_cocok = False
     orang.peringatan = ""
     if orang.nik:
@@ -87,7 +104,7 @@ def orang_save(orang: Orang, *, user) -> Orang:
         if problems:
             orang.nik_tidak_cocok = True
             orang.peringatan = "; ".join(problems)
-    return record_save(orang, user=user)
+    return record_save(orang, user=user, alasan=alasan)
 
 
 def ppks_save(ppks: Ppks, *, orang: Orang, user) -> Ppks:

@@ -657,3 +657,24 @@ def periode_choices() -> list[tuple[str, str]]:
         .order_by("-periode")
         .values_list("periode", flat=True)
     ]
+
+
+class OrangUbahForm(OrangForm):
+    """Correcting a person (UU PDP right to rectification, D86): the reason is required and goes to
+    the audit log (without the person's identifiers) and to the history row."""
+
+    alasan = forms.CharField(
+        label="Alasan perubahan",
+        max_length=300,
+        min_length=5,
+        help_text="Misalnya: koreksi atas permintaan yang bersangkutan, sesuai KTP/KK terbaru.",
+        error_messages={
+            "required": "Alasan perubahan wajib diisi.",
+            "min_length": "Alasan terlalu pendek (minimal 5 huruf).",
+        },
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["alasan"].error_messages["required"] = "Alasan perubahan wajib diisi."

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import charts_page, dashboard, views
+from . import charts_page, dashboard, twofactor, views
 from . import drilldown as drilldown_views
 from . import public as public_views
 from .forms import LoginForm
@@ -16,6 +16,8 @@ urlpatterns = [
         name="login",
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("akun/dua-faktor/", twofactor.pasang, name="dua_faktor_pasang"),
+    path("akun/dua-faktor/verifikasi/", twofactor.verifikasi, name="dua_faktor_verifikasi"),
     path("beranda/", dashboard.beranda, name="beranda"),
     path("beranda/grafik/<str:kode>.<str:fmt>", dashboard.grafik, name="grafik"),
     path("akses-saya/", views.beranda, name="akses_saya"),

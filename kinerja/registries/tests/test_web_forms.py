@@ -95,19 +95,23 @@ def test_correct_a_person_keeps_history(client, users, data):  # noqa: F811
     r = _post(
         client, "orang_edit", url_args, nik=NIK_BUDI, nama="Budi Santosa", jenis_kelamin="L",
         tanggal_lahir="1990-08-12", no_kk=data.budi.no_kk, kelurahan="63.72.04.1002",
+        alasan="Koreksi sesuai KTP",
     )  # fmt: skip
     assert r.status_code == 302
     data.budi.refresh_from_db()
     assert data.budi.nama == "Budi Santosa" and data.budi.kelurahan_id == "63.72.04.1002"
     assert data.budi.history.count() == 2
     assert data.budi.history.first().history_user == users["staf_rehabilitasi"]
-    assert AuditEntry.objects.get(aksi="ubah").sesudah == {"kolom": ["kelurahan_id", "nama"]}
+    assert AuditEntry.objects.get(aksi="ubah").sesudah == {
+        "kolom": ["kelurahan_id", "nama"],
+        "alasan": "Koreksi sesuai KTP",
+    }
 
 
 @pytest.mark.django_db
 def test_person_edit_accepts_its_own_nik(client, users, data):  # noqa: F811
     client.force_login(users["admin"])
-    r = _post(client, "orang_edit", [data.budi.pk], nik=NIK_BUDI, nama="Budi")
+    r = _post(client, "orang_edit", [data.budi.pk], nik=NIK_BUDI, nama="Budi", alasan="Ejaan KTP")
     assert r.status_code == 302
 
 

@@ -10,7 +10,13 @@ from django.views.decorators.http import require_POST
 
 from kinerja.audit.models import AksesDataPribadi
 from kinerja.audit.services import log_akses
-from kinerja.organisation.permissions import Area, can_change, can_see_nik
+from kinerja.organisation.permissions import (
+    Area,
+    can_change,
+    can_erase_person,
+    can_run_subject_report,
+    can_see_nik,
+)
 
 from .. import selectors
 from ..access import (
@@ -21,9 +27,10 @@ from ..access import (
     orang_visible,
     require_change_orang,
     require_view_orang,
+    scoped,
 )
 from ..editing import orang_save
-from ..forms import OrangFilter, OrangForm
+from ..forms import OrangFilter, OrangForm, OrangUbahForm
 from ..models import Orang
 from .common import Column, edit_page, render_list
 
@@ -68,6 +75,7 @@ def orang_detail(request: HttpRequest, pk: int) -> HttpResponse:
         jenis=AksesDataPribadi.Jenis.BUKA_ORANG,
         objek=f"orang #{orang.pk}",
         request=request,
+        orang=orang,
     )
     data = selectors.person_page(request.user, orang)
     user = request.user
@@ -79,6 +87,7 @@ def orang_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "data": data,
             "lihat_nik": can_see_nik(user),
             "ubah_orang": can_change_orang(user),
+            "pdp": {"laporan": can_run_subject_report(user), "hapus": can_erase_person(user)},
             "ubah": {
                 "ppks": can_change(user, Area.PPKS),
                 "layanan": can_change(user, Area.LAYANAN_REHAB)
@@ -91,10 +100,14 @@ def orang_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _orang_form(request: HttpRequest, instance: Orang | None) -> HttpResponse:
+    form_class = OrangUbahForm if instance else OrangForm
+    form = form_class(request.POST if request.method == "POST" else None, instance=instance)
     return edit_page(
         request,
-        OrangForm(request.POST if request.method == "POST" else None, instance=instance),
-        lambda orang: orang_save(orang, user=request.user),
+        form,
+        lambda orang: orang_save(
+            orang, user=request.user, alasan=form.cleaned_data.get("alasan", "")
+        ),
         title="Ubah data orang" if instance else "Tambah orang",
         success_url=lambda orang: reverse("registri:orang_detail", args=[orang.pk]),
         cancel_url=reverse("registri:orang_detail", args=[instance.pk])
@@ -115,13 +128,23 @@ def orang_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _reveal(
-    request: HttpRequest, nik: str, objek: str, back: str, *, label: str = "NIK"
+    request: HttpRequest,
+    nik: str,
+    objek: str,
+    back: str,
+    *,
+    label: str = "NIK",
+    orang: Orang | None = None,
 ) -> HttpResponse:
     """NIK and KK alike (D23, row 12): POST, roles of D3 only, logged as `lihat_nik`."""
     if not can_see_nik(request.user):
         raise PermissionDenied(f"Peran Anda tidak melihat {label} lengkap.")
     log_akses(
-        user=request.user, jenis=AksesDataPribadi.Jenis.LIHAT_NIK, objek=objek, request=request
+        user=request.user,
+        jenis=AksesDataPribadi.Jenis.LIHAT_NIK,
+        objek=objek,
+        request=request,
+        orang=orang,
     )
     template = "registries/_nik_full.html" if request.htmx else "registries/nik_full.html"
     return render(request, template, {"nik": nik, "back": back, "label": label})
@@ -132,7 +155,9 @@ def _reveal(
 def orang_nik(request: HttpRequest, pk: int) -> HttpResponse:
     orang = get_orang_for_user(request.user, pk)
     back = request.POST.get("next") or reverse("registri:orang_detail", args=[orang.pk])
-    return _reveal(request, orang.nik or "", f"NIK orang #{orang.pk}", _safe(request, back))
+    return _reveal(
+        request, orang.nik or "", f"NIK orang #{orang.pk}", _safe(request, back), orang=orang
+    )
 
 
 @login_required
@@ -141,8 +166,9 @@ def orang_kk(request: HttpRequest, pk: int) -> HttpResponse:
     orang = get_orang_for_user(request.user, pk)
     back = request.POST.get("next") or reverse("registri:orang_detail", args=[orang.pk])
     return _reveal(
-        request, orang.no_kk, f"KK orang #{orang.pk}", _safe(request, back), label="nomor KK"
-    )
+        request, orang.no_kk, f"KK orang #{orang.pk}", _safe(request, back), label="nomor KK",
+        orang=orang,
+    )  # fmt: skip
 
 
 @login_required
@@ -161,7 +187,11 @@ def dtks_kk(request: HttpRequest, pk: int) -> HttpResponse:
 def psks_nik(request: HttpRequest, pk: int) -> HttpResponse:
     psks = get_psks_for_user(request.user, pk)
     back = request.POST.get("next") or reverse("registri:psks_list")
-    return _reveal(request, psks.nik, f"NIK PSKS {psks.kode_psks}", _safe(request, back))
+    # A PSKS person is often also a registered person: link the look to them (data-subject report).
+    orang = scoped(Orang.objects.filter(nik=psks.nik)).first() if psks.nik else None
+    return _reveal(
+        request, psks.nik, f"NIK PSKS {psks.kode_psks}", _safe(request, back), orang=orang
+    )
 
 
 def _safe(request: HttpRequest, url: str) -> str:

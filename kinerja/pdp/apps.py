@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PdpConfig(AppConfig):
+    name = "kinerja.pdp"
+    label = "pdp"
+    verbose_name = "Pelindungan data pribadi"
