@@ -320,9 +320,12 @@ class StoredIdentifiers:
 
     def _keep_stored(self, data: dict) -> dict:
         for name, stored in self._stored.items():
-            if name in self.errors or data.get(name):
+            if name in self.errors:
                 continue
-            data[name] = self._erased(name) if data.get(f"hapus_{name}") else stored
+            # An input left empty (or filled with the stored value by `_keep_omitted`, when the
+            # field was not sent at all) is no new value: the checkbox decides.
+            if not data.get(name) or data[name] == stored:
+                data[name] = self._erased(name) if data.get(f"hapus_{name}") else stored
         return data
 
     def _erased(self, name: str):

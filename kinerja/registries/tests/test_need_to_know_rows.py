@@ -89,7 +89,7 @@ def _orang_post(orang: Orang, **changes) -> dict:
     fields = {
         "nik": "", "id_lokal": orang.id_lokal or "", "nama": orang.nama,
         "jenis_kelamin": orang.jenis_kelamin, "tanggal_lahir": f"{orang.tanggal_lahir:%Y-%m-%d}",
-        "no_kk": "", "kelurahan": orang.kelurahan_id or "",
+        "no_kk": "", "kelurahan": orang.kelurahan_id or "", "alasan": "Koreksi data uji",
     }  # fmt: skip
     fields.update(changes)
     return fields

@@ -35,6 +35,8 @@ def test_empty_post_changes_nothing(client, users, data):  # noqa: F811
     before = _person(data.budi.pk)
     client.force_login(users["staf_rehabilitasi"])
     r = _edit(client, "orang_edit", data.budi.pk, {})
+    assert r.status_code == 200 and "Alasan perubahan wajib diisi" in r.content.decode()
+    r = _edit(client, "orang_edit", data.budi.pk, {"alasan": "Tidak ada yang diubah"})
     assert r.status_code == 302
     assert _person(data.budi.pk) == before
     assert before["no_kk"] and before["tanggal_lahir"] and before["kelurahan_id"]
@@ -43,15 +45,21 @@ def test_empty_post_changes_nothing(client, users, data):  # noqa: F811
 def test_partial_post_changes_only_its_fields(client, users, data):  # noqa: F811
     before = _person(data.budi.pk)
     client.force_login(users["staf_rehabilitasi"])
-    r = _edit(client, "orang_edit", data.budi.pk, {"nama": "Budi Santosa", "no_kk": ""})
+    fields = {"nama": "Budi Santosa", "no_kk": "", "alasan": "Ejaan nama"}
+    r = _edit(client, "orang_edit", data.budi.pk, fields)
     assert r.status_code == 302
+    # D62: the stored KK is never put in the form, so its empty input means "unchanged"; only the
+    # checkbox erases it.
+    assert _person(data.budi.pk) == before | {"nama": "Budi Santosa"}
+    fields = {"hapus_no_kk": "on", "alasan": "KK salah ketik"}
+    assert _edit(client, "orang_edit", data.budi.pk, fields).status_code == 302
     assert _person(data.budi.pk) == before | {"nama": "Budi Santosa", "no_kk": ""}
 
 
 def test_bad_input_changes_nothing(client, users, data):  # noqa: F811
     before = _person(data.budi.pk)
     client.force_login(users["admin"])
-    r = _edit(client, "orang_edit", data.budi.pk, {"no_kk": "123"})
+    r = _edit(client, "orang_edit", data.budi.pk, {"no_kk": "123", "alasan": "Koreksi KK"})
     assert r.status_code == 200 and "Nomor KK harus 16 digit" in r.content.decode()
     assert _person(data.budi.pk) == before
 

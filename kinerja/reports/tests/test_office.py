@@ -11,10 +11,7 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 
-from kinerja.indicators.engine.drilldown import drilldown
-from kinerja.indicators.engine.export import export_xlsx
-from kinerja.indicators.engine.figures import compute_figures
-from kinerja.indicators.engine.periods import Periode
+from kinerja.indicators.engine import Periode, compute_figures, drilldown, export_xlsx
 from kinerja.registries.templat import build_template
 from kinerja.registries.views.unggah import KIND_AREA
 from kinerja.reports.render import render_docx, render_pdf, render_xlsx
