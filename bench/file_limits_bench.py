@@ -1,11 +1,11 @@
-"""Benchmark of the file bounds (D70): how fast, and in how much memory, `kinerja import` refuses the
+"""Benchmark of the file bounds (D110): how fast, and in how much memory, `kinerja import` refuses the
 two XLSX bombs of issue 12 row 10.
 
     .venv/bin/python bench/file_limits_bench.py [--megabytes 400] [--runs 3]
 
 Builds, with zipfile by hand (kinerja/registries/tests/xlsx_bombs.py):
-- a 1.8 KB XLSX declaring A1:XFD1048576 with one cell there (the issue: 438 s before D70);
-- a ~409 KB XLSX whose one shared string is 400 MB of one letter (the issue: 3.1 GB before D70);
+- a 1.8 KB XLSX declaring A1:XFD1048576 with one cell there (the issue: 438 s before D110);
+- a ~409 KB XLSX whose one shared string is 400 MB of one letter (the issue: 3.1 GB before D110);
 - the first file without its declared size: not refused, read as a header and one row (rejected);
 then runs `kinerja import ppks FILE` on each in a fresh process and reports its wall time, CPU time
 and peak RSS (getrusage of the child), beside the same for a header-only CSV (the process's own

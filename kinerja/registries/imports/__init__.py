@@ -6,7 +6,7 @@ preview_import(kind, path, *, limit=20) -> Preview
 template_columns(kind) -> list[TemplateColumn]
 
 A file that cannot be used raises (or returns as `fatal`) FileUnusable; FileBeyondLimits when it is
-beyond a bound of `Limits` (settings KINERJA_IMPOR_MAKS_*, D70). Messages are Indonesian, for users.
+beyond a bound of `Limits` (settings KINERJA_IMPOR_MAKS_*, D110). Messages are Indonesian, for users.
 """
 
 from .engine import BATCH_SIZE, ImportResult, default_rejects_path, run_import

@@ -52,7 +52,7 @@ def check_rows(kind: Kind, rows: list[Row], ctx: ImportContext) -> Checked:
     parse = kind.parse
     need_nik = kind.identity_needs_nik
     for row in rows:
-        if row.problem is not None:  # the reader's (an XLSX cell over the length limit, D71)
+        if row.problem is not None:  # the reader's (an XLSX cell over the length limit, D111)
             rejected.append((row, row.problem))
             continue
         try:
@@ -103,7 +103,7 @@ class _KindWrite:
 
 
 class _Tally:
-    """The import's recorded counts, raised in the batch's own transaction (D72): whatever stops
+    """The import's recorded counts, raised in the batch's own transaction (D112): whatever stops
     the process (kill -9 included), the Impor row counts exactly the rows whose work is committed."""
 
     def __init__(self, impor_id: int, rows: int, rejected: int) -> None:
@@ -172,7 +172,7 @@ def process_batch(kind: Kind, batch: Checked, ctx: ImportContext) -> Rejected:
 
 
 def process_rows(kind: Kind, batch: Checked, ctx: ImportContext) -> Rejected:
-    """The batch's rows one at a time, each in its own transaction (with its count, D72)."""
+    """The batch's rows one at a time, each in its own transaction (with its count, D112)."""
     rejected: Rejected = list(batch.rejected)
     record = ctx.impor is not None and not ctx.dry_run
     if record and rejected:  # rejected before the database: nothing of theirs to write

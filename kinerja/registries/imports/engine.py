@@ -198,17 +198,17 @@ def _run_import(
                 rejects.write(row.number, row.raw, reason)
                 if on_reject is not None:
                     on_reject(row.number, reason)
-            # The Impor row's counts were raised in the batch's own transaction (D72).
+            # The Impor row's counts were raised in the batch's own transaction (D112).
             result.rows_read += len(batch.rows)
             result.rejected += len(outcome)
             result.accepted = result.rows_read - result.rejected
             if progress is not None:
                 progress(result.rows_read)
-    except FileBrokenMidway as exc:  # an XLSX whose XML breaks off past the checks (D71)
+    except FileBrokenMidway as exc:  # an XLSX whose XML breaks off past the checks (D111)
         outcomes.close()
         source.close()
         result.rejects_path = rejects.close()
-        if ctx.impor is not None:  # a batch still in the writer's hands landed meanwhile (D72)
+        if ctx.impor is not None:  # a batch still in the writer's hands landed meanwhile (D112)
             result.accepted = Impor.objects.values_list("diterima", flat=True).get(pk=ctx.impor.pk)
         saved = f" {result.accepted} baris sebelumnya sudah tersimpan." if result.accepted else ""
         result.fatal = f"{exc}{saved}"
@@ -225,7 +225,7 @@ def _run_import(
     source.close()
     result.rejects_path = rejects.close()
     if ctx.impor is not None:
-        # Its counts are the batches' own (D72): checked, not written again.
+        # Its counts are the batches' own (D112): checked, not written again.
         Impor.objects.filter(pk=ctx.impor.pk).update(
             status=Impor.Status.SELESAI,
             selesai=timezone.now(),

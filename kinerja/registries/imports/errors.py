@@ -23,7 +23,7 @@ class FileUnusable(Exception):
 
 
 class FileBeyondLimits(FileUnusable):
-    """The file is beyond a bound of D70 (size, rows, columns, cell length, XLSX unpacked size):
+    """The file is beyond a bound of D110 (size, rows, columns, cell length, XLSX unpacked size):
     refused before anything is read row by row."""
 
 

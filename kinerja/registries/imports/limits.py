@@ -1,4 +1,4 @@
-"""Bounds on an import file (D70), and the checks that run before anything is read row by row.
+"""Bounds on an import file (D110), and the checks that run before anything is read row by row.
 
 Every check here costs at most one pass over the file's bytes (no rows built, no database), so a file
 beyond a bound is refused, whole, before the import saves anything: a 1.8 KB XLSX declaring

@@ -1,6 +1,6 @@
 """Reading an import file as a stream of rows: CSV (UTF-8, `,` or `;`) or XLSX (first sheet).
 
-Before the first row is handed out, the file is checked against the bounds of D70 (`limits.py`) in
+Before the first row is handed out, the file is checked against the bounds of D110 (`limits.py`) in
 one pass over its bytes, so that nothing found later can stop an import halfway.
 """
 

@@ -1,4 +1,4 @@
-"""One pass over a file's bytes before its first row is imported (D70, D71): nothing found later may
+"""One pass over a file's bytes before its first row is imported (D110, D111): nothing found later may
 stop an import halfway, so whatever would make the file unusable is found here.
 
 CSV: UTF-8 without NUL bytes, and the bounds on rows, columns and cell length. A file without any `"`

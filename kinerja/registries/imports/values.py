@@ -42,7 +42,7 @@ def memoised(ctx: ImportContext, key: Hashable, check: Callable[[Any], Any], tex
 
 
 # A text that begins like this is a spreadsheet formula (`=HYPERLINK(...)`, `@SUM(...)`), never a
-# name, code, programme or note (D73). `+` and `-` begin real texts ("-", "+62 811..."): kept, and
+# name, code, programme or note (D113). `+` and `-` begin real texts ("-", "+62 811..."): kept, and
 # neutralised on output like every stored text (kinerja.lib.cells.safe_text).
 FORMULA_FIRST = "=@"
 

@@ -281,7 +281,7 @@ def test_counts_always_add_up(tmp_path):
     result = run_import("layanan", write_csv(tmp_path / "l.csv", LAYANAN, rows), batch_size=7)
     assert result.accepted + result.rejected == result.rows_read == 25
     assert len(read_rejects(result.rejects_path)) == result.rejected == 8
-    impor = Impor.objects.get()  # counted batch by batch, in each batch's transaction (D72)
+    impor = Impor.objects.get()  # counted batch by batch, in each batch's transaction (D112)
     assert (impor.baris_dibaca, impor.diterima, impor.ditolak) == (25, 17, 8)
 
 

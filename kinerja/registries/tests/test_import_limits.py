@@ -1,4 +1,4 @@
-"""Bounded files (issue 12 rows 9 and 10, D70-D73): a file beyond a bound is refused whole before
+"""Bounded files (issue 12 rows 9 and 10, D110-D113): a file beyond a bound is refused whole before
 anything is saved (exit 2, an Indonesian message); no English library text reaches the user."""
 
 import re
@@ -282,7 +282,7 @@ def test_preview_of_a_bomb_is_a_clean_refusal(tmp_path):
         open_source(shared_string_bomb(tmp_path / "b2.xlsx", PPKS, 5))
 
 
-# ---- row 8 (tab part): trimming must not make a formula (D73) -----------------------------
+# ---- row 8 (tab part): trimming must not make a formula (D113) -----------------------------
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])

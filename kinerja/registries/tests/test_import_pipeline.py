@@ -246,7 +246,7 @@ def test_refused_batch_in_flight_is_written_row_by_row(tmp_path, registered, mon
             result = run_import("layanan", path, batch_size=2)
         finally:
             monkeypatch.undo()
-        # Counted in each batch's (and each retried row's) own transaction, D72: they add up.
+        # Counted in each batch's (and each retried row's) own transaction, D112: they add up.
         impor = Impor.objects.get(pk=result.impor_id)
         assert (impor.baris_dibaca, impor.diterima, impor.ditolak) == (6, 5, 1)
         return result
@@ -340,7 +340,7 @@ def test_row13_counts_committed_with_their_batch_survive_a_kill(
 
 
 def test_sheet_broken_midway_counts_the_batch_in_flight(tmp_path, registered):
-    """An XLSX sheet breaking off while batch N is still being written (D71): the message names
+    """An XLSX sheet breaking off while batch N is still being written (D111): the message names
     what the database holds, batch N included."""
     from .xlsx_bombs import write_xlsx
 

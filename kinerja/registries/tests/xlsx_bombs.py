@@ -1,4 +1,4 @@
-"""Hand-written XLSX files, tiny on disk, for the bounds of D70 (tests and bench/file_limits_bench.py).
+"""Hand-written XLSX files, tiny on disk, for the bounds of D110 (tests and bench/file_limits_bench.py).
 
 Written with zipfile directly, as an attacker would, so that a file can declare what it likes
 (`<dimension ref="A1:XFD1048576"/>`) or hold a shared string of hundreds of MB in a few hundred KB.

@@ -53,7 +53,7 @@ class Command(BaseCommand):
         if bar:
             bar.done()
         if result.fatal:
-            if result.accepted:  # an XLSX sheet broken off midway (D71): the message says what
+            if result.accepted:  # an XLSX sheet broken off midway (D111): the message says what
                 self.stderr.write(f"Impor terhenti: {result.fatal}")
             else:
                 self.stderr.write(
