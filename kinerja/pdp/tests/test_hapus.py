@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from kinerja.audit.models import AuditEntry
 from kinerja.audit.services import audit_verify
+from kinerja.indicators import engine
 from kinerja.performance import figures
 from kinerja.performance.models import Persetujuan
 from kinerja.performance.periods import periode_parse
@@ -103,8 +104,8 @@ def test_erasure_keeps_frozen_figures_and_leaves_no_trace(client, users, data): 
     approved = [_approve(users, "IKU-3B", "2024"), _approve(users, "IKU-4", "2024")]
     before = {
         p.indikator_kode: (
-            figures.unit_list_hash(int(p.beku_ref)),
-            figures.frozen_by_region(int(p.beku_ref), p.indikator_kode, periode_parse("2024")),
+            engine.unit_list_hash(int(p.beku_ref)),
+            engine.frozen_figures(int(p.beku_ref), p.indikator_kode, periode_parse("2024")),
             figures.live_kota(p.indikator_kode, periode_parse("2024")),
         )
         for p in approved
@@ -124,10 +125,10 @@ def test_erasure_keeps_frozen_figures_and_leaves_no_trace(client, users, data): 
     assert dtks.nik.startswith("X") and len(dtks.nik) == 16 and not dtks.nik.isdigit()
     for p in approved:
         p.refresh_from_db()
-        digest, units = figures.unit_list_hash(int(p.beku_ref))
+        digest, units = engine.unit_list_hash(int(p.beku_ref))
         assert digest == p.beku_hash == before[p.indikator_kode][0][0]
         assert units == p.beku_jumlah_unit
-        frozen = figures.frozen_by_region(int(p.beku_ref), p.indikator_kode, periode_parse("2024"))
+        frozen = engine.frozen_figures(int(p.beku_ref), p.indikator_kode, periode_parse("2024"))
         assert frozen == before[p.indikator_kode][1]
         assert (
             figures.live_kota(p.indikator_kode, periode_parse("2024"))

@@ -1,4 +1,4 @@
-"""The engine has one door (issue 13 item 1): web, reports, api and performance import
+"""The engine has one door (issue 13 item 1): web, reports, api, performance and pdp import
 `kinerja.indicators.engine` itself, never one of the modules behind it."""
 
 import ast
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import kinerja
 
-APPS = ("web", "reports", "api", "performance")
+APPS = ("web", "reports", "api", "performance", "pdp")
 DOOR = "kinerja.indicators.engine"
 
 
