@@ -43,7 +43,6 @@ def env() -> dict:
     return {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{OUT / 'file_limits.sqlite3'}",
-        "PYTHONPYCACHEPREFIX": str(OUT / "pycache"),
     }
 
 

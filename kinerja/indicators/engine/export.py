@@ -2,8 +2,6 @@
 
 from typing import BinaryIO
 
-from openpyxl import Workbook
-
 from kinerja.lib.cells import safe_row
 from kinerja.lib.dates import tanggal_indonesia
 from kinerja.lib.privacy import mask_nik as _mask
@@ -40,6 +38,10 @@ def export_xlsx(
 ) -> None:
     """Write the list to `out` (path or binary stream). With `mask_nik`, NIK shows as 6372****0001;
     without `identitas` the rows must come from `without_identity` and carry no identity column."""
+    from openpyxl import (
+        Workbook,
+    )  # imported here: every process that starts Django loads the engine
+
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title[:31])
     ws.append(safe_row([title]))

@@ -16,7 +16,6 @@ from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
-from psycopg.copy import Copy, FileWriter
 
 from .pgarray import array_literal
 
@@ -230,6 +229,8 @@ def _copy_text(ids: list[int], rows: list[list[Any]]) -> bytes:
     the importing thread does this, so that the writer thread holds the GIL as little as possible.
     A cursor that has run nothing gives the connection's adapters."""
     out = io.BytesIO()
+    from psycopg.copy import Copy, FileWriter  # PostgreSQL only: SQLite processes never load it
+
     with connection.connection.cursor() as fresh, Copy(fresh, writer=FileWriter(out)) as copy:
         for i, values in zip(ids, rows, strict=True):
             copy.write_row([i, *values])
