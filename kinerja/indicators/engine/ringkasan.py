@@ -20,11 +20,12 @@ never refresh the same rows twice and a reader never sees a summary being rebuil
 """
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 
 from django.db import connection, transaction
 
 from ..models import Keluarga, OrangBerubah, OrangKerja, Ringkasan, RingkasanUnit
-from .definitions import IndicatorDefinition, definition_pair, layanan_codes
+from .definitions import IndicatorDefinition, definition_pair, definitions_in_force, layanan_codes
 from .periods import Periode, periods_of_year
 from .sqlparts import Sql, With
 from .units import UnitQuery, in_kerja
@@ -40,6 +41,8 @@ KELUARGA = {
 REBUILD_ABOVE = 20_000
 SKEMA = 1  # bump when the rows' meaning changes
 LOCK_ID = 8_310_061  # PostgreSQL advisory lock of the summaries
+# PostgreSQL: summaries of a year built at once, each on its own connection (D100); 1 = in turn.
+PARALLEL_BUILDS = 4
 
 T_LOG = OrangBerubah._meta.db_table
 T_KERJA = OrangKerja._meta.db_table
@@ -193,25 +196,97 @@ def _refresh_locked() -> None:
     _run(Sql(f"DELETE FROM {T_KERJA}"))
 
 
+def _create(ind: IndicatorDefinition, tahun: int, kabkota: str, key: str) -> Ringkasan:
+    """A summary's row and all its unit rows (in the caller's transaction)."""
+    r = Ringkasan.objects.create(
+        kunci=key,
+        indikator=ind.kode,
+        tahun=tahun,
+        kode_kabkota=kabkota,
+        definisi_id=ind.default.pk,
+        definisi_literal_id=ind.literal.pk,
+    )
+    _run(_rows_sql(ind, tahun, kabkota, r.id, kerja=False))
+    return r
+
+
+def _year_definitions(tahun: int, kabkota: str) -> list[IndicatorDefinition]:
+    """The summarised definition pairs in force at the end of any period of `tahun`."""
+    pairs: dict[tuple[int, int], IndicatorDefinition] = {}
+    for p in periods_of_year(tahun):
+        for ind in definitions_in_force(p.akhir, kode_wilayah=kabkota):
+            if summarised(ind):
+                pairs.setdefault((ind.default.pk, ind.literal.pk), ind)
+    return list(pairs.values())
+
+
+def _build_one(ind: IndicatorDefinition, tahun: int, kabkota: str, key: str) -> None:
+    """One summary built and committed on this thread's own connection."""
+    try:
+        with transaction.atomic():
+            _create(ind, tahun, kabkota, key)
+    finally:
+        connection.close()
+
+
+def _build_year_parallel(tahun: int, kabkota: str) -> None:
+    """PostgreSQL, autocommit: build every missing summary of the year at once, one connection and
+    statement per indicator (D100).
+
+    One INSERT ... SELECT runs on one server core; the four families' statements are independent,
+    so on separate connections they run side by side. The first transaction applies the work list
+    (a rebuild TRUNCATEs the unit table, whose lock would block the builders) and commits; the
+    second holds the summaries' lock while the builders, which do not take it, create and commit
+    their summaries; so no reader sees a half-built summary and no two sessions build the same one.
+    A change that arrives meanwhile stays in the log for the next read, as on the sequential path.
+    """
+    with transaction.atomic():
+        _lock()
+        _refresh_locked()
+    with transaction.atomic():
+        _lock()
+        persons, _ = _work()
+        if persons:  # new work arrived between the two transactions: the sequential path
+            return
+        have = set(Ringkasan.objects.values_list("kunci", flat=True))
+        todo = [
+            (ind, kunci(ind, tahun, kabkota))
+            for ind in _year_definitions(tahun, kabkota)
+            if kunci(ind, tahun, kabkota) not in have
+        ]
+        if len(todo) < 2:
+            return
+        with ThreadPoolExecutor(max_workers=min(len(todo), PARALLEL_BUILDS)) as pool:
+            jobs = [pool.submit(_build_one, ind, tahun, kabkota, key) for ind, key in todo]
+            for job in jobs:
+                job.result()  # re-raises a builder's error
+
+
+def _parallel_wanted(key: str) -> bool:
+    """The summary must be built (missing, or a pending change drops all) and building it on other
+    connections is possible: PostgreSQL, and no transaction of the caller whose uncommitted writes
+    the other connections could not see (tests, a caller's atomic block)."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block or PARALLEL_BUILDS < 2:
+        return False
+    persons, everything = _work()
+    if everything or persons > REBUILD_ABOVE:
+        return True
+    return not Ringkasan.objects.filter(kunci=key).exists()
+
+
 def with_summary(ind: IndicatorDefinition, tahun: int, kabkota: str, read):
     """Call `read(ringkasan_id)` on the current summary of `ind` for `tahun` (built when missing),
     in one transaction under the summaries' lock."""
     key = kunci(ind, tahun, kabkota)
     _collect_log()
+    if _parallel_wanted(key):
+        _build_year_parallel(tahun, kabkota)
     with transaction.atomic():
         _lock()
         _refresh_locked()
         r = Ringkasan.objects.filter(kunci=key).first()
         if r is None:
-            r = Ringkasan.objects.create(
-                kunci=key,
-                indikator=ind.kode,
-                tahun=tahun,
-                kode_kabkota=kabkota,
-                definisi_id=ind.default.pk,
-                definisi_literal_id=ind.literal.pk,
-            )
-            _run(_rows_sql(ind, tahun, kabkota, r.id, kerja=False))
+            r = _create(ind, tahun, kabkota, key)
         return read(r.id)
 
 

@@ -1,6 +1,7 @@
 """Unit summaries (engine/ringkasan.py): the same counts as the direct SQL, after every kind of write."""
 
 import datetime as dt
+import threading
 
 import pytest
 from django.db import connection
@@ -21,6 +22,10 @@ SUMMARISED = ["IKU-2", "IKU-3A", "IKU-3B", "IKU-4"]
 
 @pytest.fixture
 def world(db):
+    return _make_world()
+
+
+def _make_world():
     """People in every summarised family: PPKS of two types, a child, DTKS members, victims."""
     people = [
         orang(jk="L", lahir="2012-03-01"),
@@ -196,3 +201,77 @@ def test_refresh_outside_a_transaction_empties_the_log(seeded_transactional_db):
     assert not OrangBerubah.objects.exists()
     assert not ringkasan.OrangKerja.objects.exists()
     assert after[("2025", "kota", kode_kabkota(), None)].numerator == 1
+
+
+def _pg() -> bool:
+    return connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def builders(monkeypatch):
+    """The thread of every summary built by the year-at-once path (D100)."""
+    threads: list[int] = []
+    build = ringkasan._build_one
+
+    def spy(*args):
+        threads.append(threading.get_ident())
+        build(*args)
+
+    monkeypatch.setattr(ringkasan, "_build_one", spy)
+    return threads
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cold_read_builds_the_year_at_once(seeded_transactional_db, builders):
+    """Autocommit on PostgreSQL: the first read builds every summary of the year, each on a thread
+    and connection of its own; all of them equal the direct SQL, also after a structural change.
+    SQLite (one writer) keeps building one summary per read."""
+    people = _make_world()
+    _agree("IKU-3A")
+    if _pg():
+        assert Ringkasan.objects.count() == len(SUMMARISED)
+        assert len(builders) == len(SUMMARISED)
+        assert threading.get_ident() not in builders
+    else:
+        assert list(Ringkasan.objects.values_list("indikator", flat=True)) == ["IKU-3A"]
+        assert builders == []
+    for kode in SUMMARISED:
+        _agree(kode)
+    assert Ringkasan.objects.count() == len(SUMMARISED)
+    built = len(builders)
+    DtksPeriode.objects.filter(periode=dt.date(2025, 8, 1)).update(periode=dt.date(2025, 5, 1))
+    _change_all_kinds(people)
+    for kode in SUMMARISED:
+        _agree(kode)
+    assert Ringkasan.objects.count() == len(SUMMARISED)
+    assert len(builders) == (built + len(SUMMARISED) if _pg() else 0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_builder_leaves_no_half_summary(seeded_transactional_db, monkeypatch):
+    """A builder's error reaches the reader; the summaries that failed are not stored, and the
+    next read builds them."""
+    _make_world()
+    rows_sql = ringkasan._rows_sql
+
+    def broken(ind, *args, **kw):
+        if ind.kode == "IKU-4":
+            raise RuntimeError("rusak")
+        return rows_sql(ind, *args, **kw)
+
+    monkeypatch.setattr(ringkasan, "_rows_sql", broken)
+    if _pg():
+        with pytest.raises(RuntimeError):
+            _agree("IKU-2")
+        assert not Ringkasan.objects.filter(indikator="IKU-4").exists()
+    monkeypatch.setattr(ringkasan, "_rows_sql", rows_sql)
+    for kode in SUMMARISED:
+        _agree(kode)
+    assert Ringkasan.objects.count() == len(SUMMARISED)
+
+
+def test_inside_a_transaction_the_year_is_not_built_elsewhere(world, builders):
+    """In a caller's transaction other connections would not see its writes: built in place."""
+    _agree("IKU-4")
+    assert builders == []
+    assert list(Ringkasan.objects.values_list("indikator", flat=True)) == ["IKU-4"]
