@@ -11,9 +11,12 @@ Kept current: database triggers log every person whose registry rows change (`Or
 migration 0008), whatever wrote them. Before a summary is read, the log is moved to a work list
 (`OrangKerja`, a short transaction of its own) and then, in the reading transaction, every summary
 recomputes the rows of those persons only, with the very stage-1 SQL restricted to them
-(`UnitQuery(only_kerja=True)`); a change that touches everything (code lists, regions, DTKS periods,
-definitions) or a very large batch drops the summaries, which are rebuilt whole when next read. A
-summary is therefore never stale (tests compare it with the direct SQL after each kind of change).
+(`UnitQuery(only_kerja=True)`). A structural change drops the summaries it touches, which are
+rebuilt whole when next read (D101): a DTKS period the DTKS summaries, a definition or service group
+those whose key changed, a region or PPKS type (or a very large batch of persons) all of them. On
+PostgreSQL a read that finds its summary missing builds all the missing summaries of the year at
+once, one connection each (D100). A summary is therefore never stale (tests compare it with the
+direct SQL after each kind of change).
 
 Refreshing and reading hold one lock (PostgreSQL advisory lock; SQLite's write lock), so two readers
 never refresh the same rows twice and a reader never sees a summary being rebuilt.
@@ -104,7 +107,11 @@ def _lock() -> None:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_ID])
 
 
-SEMUA = 0  # in `OrangKerja`: a change that touches every summary (no person has id 0)
+# Markers in `OrangKerja` (no person has an id <= 0), written by the triggers of migrations 0008
+# and 0009 for changes that are not a person's (D101):
+SEMUA = 0  # regions, PPKS types: every summary is dropped
+DTKS = -1  # a DTKS period: only the DTKS family's summaries
+KUNCI = -2  # a definition or a service group: only the summaries whose key (`kunci`) changed
 
 
 def _collect_log() -> None:
@@ -152,14 +159,18 @@ def _collect_log() -> None:
             cur.execute(f"TRUNCATE {T_LOG}")
 
 
-def _work() -> tuple[int, bool]:
-    """(persons in the work list, whether a change touches every summary)."""
+def _work() -> tuple[int, bool, set[int]]:
+    """(persons in the work list, whether a change touches every summary, the other markers)."""
     with connection.cursor() as cur:
         cur.execute(
-            f"SELECT COUNT(*), SUM(CASE WHEN orang_id = {SEMUA} THEN 1 ELSE 0 END) FROM {T_KERJA}"
+            f"SELECT SUM(CASE WHEN orang_id > 0 THEN 1 ELSE 0 END),"
+            f" SUM(CASE WHEN orang_id = {SEMUA} THEN 1 ELSE 0 END),"
+            f" SUM(CASE WHEN orang_id = {DTKS} THEN 1 ELSE 0 END),"
+            f" SUM(CASE WHEN orang_id = {KUNCI} THEN 1 ELSE 0 END) FROM {T_KERJA}"
         )
-        persons, everything = cur.fetchone()
-    return persons, bool(everything)
+        persons, everything, dtks, keys = cur.fetchone()
+    markers = {m for m, n in ((DTKS, dtks), (KUNCI, keys)) if n}
+    return persons or 0, bool(everything), markers
 
 
 def _drop_all() -> None:
@@ -171,28 +182,45 @@ def _drop_all() -> None:
             cur.execute(f"DELETE FROM {T_RINGKASAN}")
 
 
+def _drop(r: Ringkasan) -> None:
+    _run(Sql(f"DELETE FROM {T_UNIT} WHERE ringkasan_id = %s", r.id))
+    r.delete()
+
+
+def _still_valid(r: Ringkasan, markers: set[int]) -> IndicatorDefinition | None:
+    """The definition pair of a stored summary, or None when a marked change invalidates it."""
+    ind = definition_pair(r.definisi_id, r.definisi_literal_id)
+    if ind is None:
+        return None
+    if DTKS in markers and ind.default.keluarga == Keluarga.DTKS_LAYANAN:
+        return None
+    if KUNCI in markers and kunci(ind, r.tahun, r.kode_kabkota) != r.kunci:
+        return None
+    return ind
+
+
 def _refresh_locked() -> None:
     """Apply the work list to every stored summary (caller holds the lock, in a transaction)."""
-    persons, everything = _work()
-    if not persons:
+    persons, everything, markers = _work()
+    if not (persons or everything or markers):
         return
     if everything or persons > REBUILD_ABOVE:
         _drop_all()
     else:
-        if connection.vendor == "postgresql":
+        if persons and connection.vendor == "postgresql":
             _run(Sql(f"ANALYZE {T_KERJA}"))
         for r in Ringkasan.objects.all():
-            ind = definition_pair(r.definisi_id, r.definisi_literal_id)
+            ind = _still_valid(r, markers)
             if ind is None:
-                RingkasanUnit.objects.filter(ringkasan_id=r.id).delete()
-                r.delete()
-                continue
-            _run(
-                Sql(
-                    f"DELETE FROM {T_UNIT} WHERE ringkasan_id = %s AND {in_kerja('orang_id')}", r.id
+                _drop(r)
+            elif persons:
+                _run(
+                    Sql(
+                        f"DELETE FROM {T_UNIT} WHERE ringkasan_id = %s AND {in_kerja('orang_id')}",
+                        r.id,
+                    )
                 )
-            )
-            _run(_rows_sql(ind, r.tahun, r.kode_kabkota, r.id, kerja=True))
+                _run(_rows_sql(ind, r.tahun, r.kode_kabkota, r.id, kerja=True))
     _run(Sql(f"DELETE FROM {T_KERJA}"))
 
 
@@ -245,8 +273,8 @@ def _build_year_parallel(tahun: int, kabkota: str) -> None:
         _refresh_locked()
     with transaction.atomic():
         _lock()
-        persons, _ = _work()
-        if persons:  # new work arrived between the two transactions: the sequential path
+        persons, everything, markers = _work()
+        if persons or everything or markers:  # new work arrived meanwhile: the sequential path
             return
         have = set(Ringkasan.objects.values_list("kunci", flat=True))
         todo = [
@@ -268,7 +296,7 @@ def _parallel_wanted(key: str) -> bool:
     the other connections could not see (tests, a caller's atomic block)."""
     if connection.vendor != "postgresql" or connection.in_atomic_block or PARALLEL_BUILDS < 2:
         return False
-    persons, everything = _work()
+    persons, everything, _ = _work()
     if everything or persons > REBUILD_ABOVE:
         return True
     return not Ringkasan.objects.filter(kunci=key).exists()

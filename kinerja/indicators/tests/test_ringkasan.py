@@ -12,6 +12,7 @@ from kinerja.indicators.engine.periods import Periode, periods_of_year
 from kinerja.indicators.engine.sqlrun import run_sql
 from kinerja.indicators.engine.totals import summary_counts
 from kinerja.indicators.models import Definisi, OrangBerubah, Ringkasan, RingkasanUnit
+from kinerja.regions.models import Wilayah
 from kinerja.registries.models import DtksPeriode, Layanan, Orang, Ppks
 
 from .directsql import direct_counts
@@ -150,7 +151,7 @@ def test_structural_change_rebuilds(world, change):
     for kode in SUMMARISED:
         _agree(kode)
     change()
-    assert OrangBerubah.objects.filter(orang_id__isnull=True).exists()
+    assert OrangBerubah.objects.filter(orang_id__lte=0).exists()  # a marker, not a person
     for kode in SUMMARISED:
         _agree(kode)
     assert Ringkasan.objects.count() == len(SUMMARISED)  # rebuilt as read, nothing left over
@@ -239,12 +240,16 @@ def test_cold_read_builds_the_year_at_once(seeded_transactional_db, builders):
         _agree(kode)
     assert Ringkasan.objects.count() == len(SUMMARISED)
     built = len(builders)
-    DtksPeriode.objects.filter(periode=dt.date(2025, 8, 1)).update(periode=dt.date(2025, 5, 1))
+    Wilayah.objects.filter(kode=KEL2).update(nama="Kelurahan baru")  # drops every summary
     _change_all_kinds(people)
     for kode in SUMMARISED:
         _agree(kode)
     assert Ringkasan.objects.count() == len(SUMMARISED)
     assert len(builders) == (built + len(SUMMARISED) if _pg() else 0)
+    DtksPeriode.objects.filter(periode=dt.date(2025, 8, 1)).update(periode=dt.date(2025, 5, 1))
+    for kode in SUMMARISED:
+        _agree(kode)
+    assert len(builders) == (built + len(SUMMARISED) if _pg() else 0)  # IKU-3B alone: in place
 
 
 @pytest.mark.django_db(transaction=True)
@@ -275,3 +280,57 @@ def test_inside_a_transaction_the_year_is_not_built_elsewhere(world, builders):
     _agree("IKU-4")
     assert builders == []
     assert list(Ringkasan.objects.values_list("indikator", flat=True)) == ["IKU-4"]
+
+
+def _summaries() -> dict[str, int]:
+    return dict(Ringkasan.objects.values_list("indikator", "pk"))
+
+
+def test_dtks_period_change_drops_only_the_dtks_summary(world):
+    """D101: a DTKS period is read by IKU-3B alone; the other summaries stay and stay exact."""
+    for kode in SUMMARISED:
+        _agree(kode)
+    before = _summaries()
+    DtksPeriode.objects.filter(periode=dt.date(2025, 8, 1)).update(periode=dt.date(2025, 5, 1))
+    assert list(OrangBerubah.objects.values_list("orang_id", flat=True)) == [ringkasan.DTKS]
+    _agree("IKU-2")
+    kept = _summaries()
+    assert "IKU-3B" not in kept
+    assert kept == {k: v for k, v in before.items() if k != "IKU-3B"}
+    for kode in SUMMARISED:
+        _agree(kode)
+    assert _summaries()["IKU-3B"] != before["IKU-3B"]  # rebuilt when read
+
+
+def test_definition_change_drops_only_that_indicators_summary(world):
+    """D101: a definition's fields are in its summary's key; other indicators keep theirs."""
+    for kode in SUMMARISED:
+        _agree(kode)
+    before = _summaries()
+    Definisi.objects.filter(indikator__kode="IKU-4", bacaan="default").update(
+        layanan_jenis=["santunan"], layanan_kelompok=[]
+    )
+    assert list(OrangBerubah.objects.values_list("orang_id", flat=True)) == [ringkasan.KUNCI]
+    _agree("IKU-3A")
+    assert _summaries() == {k: v for k, v in before.items() if k != "IKU-4"}
+    for kode in SUMMARISED:
+        _agree(kode)
+    assert _summaries()["IKU-4"] != before["IKU-4"]
+
+
+def test_service_group_change_drops_the_summaries_that_count_the_group(world):
+    """D101: only IKU-2 counts a service group ("dasar"); moving `sandang` out of it changes IKU-2's
+    codes and no other key. A change that moves no code (a new name) keeps every summary."""
+    from kinerja.registries.models import JenisLayanan
+
+    for kode in SUMMARISED:
+        _agree(kode)
+    before = _summaries()
+    JenisLayanan.objects.filter(kode="sandang").update(nama="Sandang (baru)")
+    _agree("IKU-2")
+    assert _summaries() == before
+    JenisLayanan.objects.filter(kode="sandang").update(kelompok="pengasuhan")
+    for kode in SUMMARISED:
+        _agree(kode)
+    after = _summaries()
+    assert {k for k in SUMMARISED if after[k] != before[k]} == {"IKU-2"}
