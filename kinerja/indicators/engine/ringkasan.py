@@ -66,7 +66,9 @@ def kunci(ind: IndicatorDefinition, tahun: int, kabkota: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _rows_sql(ind: IndicatorDefinition, tahun: int, kabkota: str, rid: int, kerja: bool) -> Sql:
+def _rows_sql(
+    ind: IndicatorDefinition, tahun: int, kabkota: str, rid: int, kerja: bool, table: str = T_UNIT
+) -> Sql:
     """INSERT ... SELECT of a summary's rows (all units, or only the persons in `OrangKerja`)."""
     periodes = periods_of_year(tahun)
     uq = UnitQuery(ind, periodes, kabkota, lean=True, only_kerja=kerja)
@@ -93,7 +95,7 @@ def _rows_sql(ind: IndicatorDefinition, tahun: int, kabkota: str, rid: int, kerj
             " b.d_num, b.d_lit FROM b",
             rid,
         )
-    return q.render(Sql(f"INSERT INTO {T_UNIT} ({COLUMNS}) ").extend(select))
+    return q.render(Sql(f"INSERT INTO {table} ({COLUMNS}) ").extend(select))
 
 
 def _run(sql: Sql) -> None:
@@ -173,17 +175,37 @@ def _work() -> tuple[int, bool, set[int]]:
     return persons or 0, bool(everything), markers
 
 
+def _partition(rid: int) -> str:
+    """PostgreSQL: the table holding one summary's rows, a partition of `T_UNIT` (D102)."""
+    return f"{T_UNIT}_{int(rid)}"
+
+
+def _partitions() -> list[str]:
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+            " WHERE i.inhparent = %s::regclass",
+            [T_UNIT],
+        )
+        return [row[0] for row in cur.fetchall()]
+
+
 def _drop_all() -> None:
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
-            cur.execute(f"TRUNCATE {T_UNIT}, {T_RINGKASAN}")
+            for name in _partitions():
+                cur.execute(f"DROP TABLE {name}")
+            cur.execute(f"TRUNCATE {T_RINGKASAN}")
         else:
             cur.execute(f"DELETE FROM {T_UNIT}")
             cur.execute(f"DELETE FROM {T_RINGKASAN}")
 
 
 def _drop(r: Ringkasan) -> None:
-    _run(Sql(f"DELETE FROM {T_UNIT} WHERE ringkasan_id = %s", r.id))
+    if connection.vendor == "postgresql":
+        _run(Sql(f"DROP TABLE IF EXISTS {_partition(r.id)}"))
+    else:
+        _run(Sql(f"DELETE FROM {T_UNIT} WHERE ringkasan_id = %s", r.id))
     r.delete()
 
 
@@ -234,7 +256,17 @@ def _create(ind: IndicatorDefinition, tahun: int, kabkota: str, key: str) -> Rin
         definisi_id=ind.default.pk,
         definisi_literal_id=ind.literal.pk,
     )
-    _run(_rows_sql(ind, tahun, kabkota, r.id, kerja=False))
+    if connection.vendor != "postgresql":
+        _run(_rows_sql(ind, tahun, kabkota, r.id, kerja=False))
+        return r
+    # Rows into a table of their own without indexes, then attached as the summary's partition:
+    # ATTACH builds its indexes in one sorted pass, several times cheaper than maintaining them
+    # row by row (D102). A table of that name left by an earlier database (ids reused) goes first.
+    part = _partition(r.id)
+    _run(Sql(f"DROP TABLE IF EXISTS {part}"))
+    _run(Sql(f"CREATE TABLE {part} (LIKE {T_UNIT} INCLUDING DEFAULTS)"))
+    _run(_rows_sql(ind, tahun, kabkota, r.id, kerja=False, table=part))
+    _run(Sql(f"ALTER TABLE {T_UNIT} ATTACH PARTITION {part} FOR VALUES IN ({int(r.id)})"))
     return r
 
 
