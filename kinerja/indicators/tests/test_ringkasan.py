@@ -334,3 +334,33 @@ def test_service_group_change_drops_the_summaries_that_count_the_group(world):
         _agree(kode)
     after = _summaries()
     assert {k for k in SUMMARISED if after[k] != before[k]} == {"IKU-2"}
+
+
+def _tables() -> set[str]:
+    """PostgreSQL: the partitions of the unit table (D102)."""
+    return set(ringkasan._partitions())
+
+
+def test_each_summary_is_a_partition_dropped_with_it(world):
+    """D102 (PostgreSQL): every summary's rows are one partition, attached when built and dropped
+    with the summary; the rows read through the parent table are those of the direct SQL. SQLite
+    keeps one plain table."""
+    for kode in SUMMARISED:
+        _agree(kode)
+    expected = {f"{ringkasan.T_UNIT}_{pk}" for pk in _summaries().values()}
+    if _pg():
+        assert _tables() == expected
+    dtks_pk = _summaries()["IKU-3B"]
+    rows = RingkasanUnit.objects.filter(ringkasan_id=dtks_pk).count()
+    assert rows > 0
+    DtksPeriode.objects.filter(periode=dt.date(2025, 8, 1)).update(periode=dt.date(2025, 5, 1))
+    _agree("IKU-2")  # the refresh drops the DTKS summary
+    assert not RingkasanUnit.objects.filter(ringkasan_id=dtks_pk).exists()
+    if _pg():
+        assert _tables() == expected - {f"{ringkasan.T_UNIT}_{dtks_pk}"}
+    _agree("IKU-3B")
+    if _pg():
+        assert _tables() == {f"{ringkasan.T_UNIT}_{pk}" for pk in _summaries().values()}
+        Wilayah.objects.filter(kode=KEL2).update(nama="Kelurahan baru")
+        _agree("IKU-4")  # in a transaction: everything dropped, IKU-4 rebuilt in place
+        assert _tables() == {f"{ringkasan.T_UNIT}_{_summaries()['IKU-4']}"}
