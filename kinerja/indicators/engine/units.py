@@ -281,15 +281,20 @@ class UnitQuery:
         )
         d_cte, l_cte, _ = self._numerators()
         self.numerator_ctes = (d_cte, l_cte)
+        # Both readings count the same services: one join, not the same CTE joined twice.
+        lit, lit_join = (
+            ("nd.d", "")
+            if l_cte == d_cte
+            else ("nl.d", f" LEFT JOIN {l_cte} nl ON nl.orang_id = r.orang_id")
+        )
         self.q.cte(
             "b",
             Sql(
                 "SELECT r.dtks_id, r.orang_id AS unit_id, r.orang_id AS orang_id, '' AS jenis,"
                 " o.kelurahan_id AS wil, o.jenis_kelamin AS jk, o.tanggal_lahir AS lahir,"
-                " nd.d AS d_num, nl.d AS d_lit"
+                f" nd.d AS d_num, {lit} AS d_lit"
                 f" FROM r JOIN {T_ORANG} o ON o.id = r.orang_id"
-                f" LEFT JOIN {d_cte} nd ON nd.orang_id = r.orang_id"
-                f" LEFT JOIN {l_cte} nl ON nl.orang_id = r.orang_id"
+                f" LEFT JOIN {d_cte} nd ON nd.orang_id = r.orang_id{lit_join}"
             ),
         )
 
@@ -317,6 +322,12 @@ class UnitQuery:
                 body.add(" AND ").extend(in_list("l.jenis_id", codes))
             self.q.cte(name, body.add(" GROUP BY k.id"))
             names.append(name)
+        # Both readings count the same services: one join, not the same CTE joined twice.
+        lit, lit_join = (
+            ("nd.d", "")
+            if names[1] == names[0]
+            else ("nl.d", f" LEFT JOIN {names[1]} nl ON nl.kid = k.id")
+        )
         person = (
             ("'' AS jk, CAST(NULL AS DATE) AS lahir", "")
             if self.lean
@@ -326,9 +337,9 @@ class UnitQuery:
         b = Sql(
             "SELECT k.id AS unit_id, k.orang_id AS orang_id, '' AS jenis, e.wilayah_id AS wil,"
             f" {person[0]}, e.tanggal_kejadian AS masuk,"
-            f" nd.d AS d_num, nl.d AS d_lit FROM {T_KORBAN} k"
+            f" nd.d AS d_num, {lit} AS d_lit FROM {T_KORBAN} k"
             f" JOIN {T_BENCANA} e ON e.id = k.bencana_id{person[1]}"
-            f" LEFT JOIN {names[0]} nd ON nd.kid = k.id LEFT JOIN {names[1]} nl ON nl.kid = k.id"
+            f" LEFT JOIN {names[0]} nd ON nd.kid = k.id{lit_join}"
             " WHERE "
         ).extend(events)
         self.q.cte("b", b.add(self._kerja("k.orang_id")))
