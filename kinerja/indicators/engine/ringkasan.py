@@ -306,7 +306,7 @@ def _build_year_parallel(tahun: int, kabkota: str) -> None:
 
     One INSERT ... SELECT runs on one server core; the four families' statements are independent,
     so on separate connections they run side by side. The first transaction applies the work list
-    (a rebuild TRUNCATEs the unit table, whose lock would block the builders) and commits; the
+    (dropping summaries locks the unit table, which would block the builders) and commits; the
     second holds the summaries' lock while the builders, which do not take it, create and commit
     their summaries; so no reader sees a half-built summary and no two sessions build the same one.
     A change that arrives meanwhile stays in the log for the next read, as on the sequential path.
