@@ -310,8 +310,9 @@ class RingkasanUnit(models.Model):
 
 class OrangBerubah(models.Model):
     """A log written by database triggers (migration 0008): a person whose registry rows changed.
-    `orang_id` NULL means a change that touches every summary (code lists, regions, DTKS periods,
-    definitions). Consumed, in one transaction, by engine/ringkasan.py."""
+    `orang_id` NULL means a change that touches every summary (regions, PPKS types); -1 a DTKS
+    period (the DTKS summaries), -2 a definition or service group (the summaries whose key changed),
+    D101. Consumed, in one transaction, by engine/ringkasan.py."""
 
     orang_id = models.BigIntegerField("orang", null=True)
 

@@ -281,15 +281,20 @@ class UnitQuery:
         )
         d_cte, l_cte, _ = self._numerators()
         self.numerator_ctes = (d_cte, l_cte)
+        # Both readings count the same services: one join, not the same CTE joined twice.
+        lit, lit_join = (
+            ("nd.d", "")
+            if l_cte == d_cte
+            else ("nl.d", f" LEFT JOIN {l_cte} nl ON nl.orang_id = r.orang_id")
+        )
         self.q.cte(
             "b",
             Sql(
                 "SELECT r.dtks_id, r.orang_id AS unit_id, r.orang_id AS orang_id, '' AS jenis,"
                 " o.kelurahan_id AS wil, o.jenis_kelamin AS jk, o.tanggal_lahir AS lahir,"
-                " nd.d AS d_num, nl.d AS d_lit"
+                f" nd.d AS d_num, {lit} AS d_lit"
                 f" FROM r JOIN {T_ORANG} o ON o.id = r.orang_id"
-                f" LEFT JOIN {d_cte} nd ON nd.orang_id = r.orang_id"
-                f" LEFT JOIN {l_cte} nl ON nl.orang_id = r.orang_id"
+                f" LEFT JOIN {d_cte} nd ON nd.orang_id = r.orang_id{lit_join}"
             ),
         )
 
@@ -304,19 +309,26 @@ class UnitQuery:
             if name == "n2" and codes == layanan_codes(self.d):
                 names.append("n1")
                 break
-            # Same person, same event, dated from tanggal_kejadian (to end(W), checked per window).
+            # Same person, same event, dated from tanggal_kejadian (to end(W), checked per window):
+            # per (event, person) from the event's services alone; `b` joins it to the victims, so
+            # the services of a non-victim match nothing (no second pass over all victims).
             body = Sql(
-                f"SELECT k.id AS kid, MIN(l.tanggal) AS d FROM {T_KORBAN} k"
-                f" JOIN {T_BENCANA} e ON e.id = k.bencana_id"
-                f" JOIN {T_LAYANAN} l ON l.orang_id = k.orang_id AND l.bencana_id = k.bencana_id"
-                " WHERE "
+                f"SELECT l.bencana_id AS bid, l.orang_id AS oid, MIN(l.tanggal) AS d"
+                f" FROM {T_LAYANAN} l JOIN {T_BENCANA} e ON e.id = l.bencana_id WHERE "
             ).extend(events)
             body.add(" AND l.tanggal >= e.tanggal_kejadian AND l.tanggal <= %s", self.end)
-            body.add(self._kerja("k.orang_id"))
+            body.add(self._kerja("l.orang_id"))
             if codes is not None:
                 body.add(" AND ").extend(in_list("l.jenis_id", codes))
-            self.q.cte(name, body.add(" GROUP BY k.id"))
+            self.q.cte(name, body.add(" GROUP BY l.bencana_id, l.orang_id"))
             names.append(name)
+        on = "{0}.bid = k.bencana_id AND {0}.oid = k.orang_id"
+        # Both readings count the same services: one join, not the same CTE joined twice.
+        lit, lit_join = (
+            ("nd.d", "")
+            if names[1] == names[0]
+            else ("nl.d", f" LEFT JOIN {names[1]} nl ON {on.format('nl')}")
+        )
         person = (
             ("'' AS jk, CAST(NULL AS DATE) AS lahir", "")
             if self.lean
@@ -326,9 +338,9 @@ class UnitQuery:
         b = Sql(
             "SELECT k.id AS unit_id, k.orang_id AS orang_id, '' AS jenis, e.wilayah_id AS wil,"
             f" {person[0]}, e.tanggal_kejadian AS masuk,"
-            f" nd.d AS d_num, nl.d AS d_lit FROM {T_KORBAN} k"
+            f" nd.d AS d_num, {lit} AS d_lit FROM {T_KORBAN} k"
             f" JOIN {T_BENCANA} e ON e.id = k.bencana_id{person[1]}"
-            f" LEFT JOIN {names[0]} nd ON nd.kid = k.id LEFT JOIN {names[1]} nl ON nl.kid = k.id"
+            f" LEFT JOIN {names[0]} nd ON {on.format('nd')}{lit_join}"
             " WHERE "
         ).extend(events)
         self.q.cte("b", b.add(self._kerja("k.orang_id")))

@@ -1,6 +1,7 @@
 """Unit summaries (engine/ringkasan.py): the same counts as the direct SQL, after every kind of write."""
 
 import datetime as dt
+import threading
 
 import pytest
 from django.db import connection
@@ -11,6 +12,7 @@ from kinerja.indicators.engine.periods import Periode, periods_of_year
 from kinerja.indicators.engine.sqlrun import run_sql
 from kinerja.indicators.engine.totals import summary_counts
 from kinerja.indicators.models import Definisi, OrangBerubah, Ringkasan, RingkasanUnit
+from kinerja.regions.models import Wilayah
 from kinerja.registries.models import DtksPeriode, Layanan, Orang, Ppks
 
 from .directsql import direct_counts
@@ -21,6 +23,10 @@ SUMMARISED = ["IKU-2", "IKU-3A", "IKU-3B", "IKU-4"]
 
 @pytest.fixture
 def world(db):
+    return _make_world()
+
+
+def _make_world():
     """People in every summarised family: PPKS of two types, a child, DTKS members, victims."""
     people = [
         orang(jk="L", lahir="2012-03-01"),
@@ -145,7 +151,7 @@ def test_structural_change_rebuilds(world, change):
     for kode in SUMMARISED:
         _agree(kode)
     change()
-    assert OrangBerubah.objects.filter(orang_id__isnull=True).exists()
+    assert OrangBerubah.objects.filter(orang_id__lte=0).exists()  # a marker, not a person
     for kode in SUMMARISED:
         _agree(kode)
     assert Ringkasan.objects.count() == len(SUMMARISED)  # rebuilt as read, nothing left over
@@ -196,3 +202,165 @@ def test_refresh_outside_a_transaction_empties_the_log(seeded_transactional_db):
     assert not OrangBerubah.objects.exists()
     assert not ringkasan.OrangKerja.objects.exists()
     assert after[("2025", "kota", kode_kabkota(), None)].numerator == 1
+
+
+def _pg() -> bool:
+    return connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def builders(monkeypatch):
+    """The thread of every summary built by the year-at-once path (D100)."""
+    threads: list[int] = []
+    build = ringkasan._build_one
+
+    def spy(*args):
+        threads.append(threading.get_ident())
+        build(*args)
+
+    monkeypatch.setattr(ringkasan, "_build_one", spy)
+    return threads
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cold_read_builds_the_year_at_once(seeded_transactional_db, builders):
+    """Autocommit on PostgreSQL: the first read builds every summary of the year, each on a thread
+    and connection of its own; all of them equal the direct SQL, also after a structural change.
+    SQLite (one writer) keeps building one summary per read."""
+    people = _make_world()
+    _agree("IKU-3A")
+    if _pg():
+        assert Ringkasan.objects.count() == len(SUMMARISED)
+        assert len(builders) == len(SUMMARISED)
+        assert threading.get_ident() not in builders
+    else:
+        assert list(Ringkasan.objects.values_list("indikator", flat=True)) == ["IKU-3A"]
+        assert builders == []
+    for kode in SUMMARISED:
+        _agree(kode)
+    assert Ringkasan.objects.count() == len(SUMMARISED)
+    built = len(builders)
+    Wilayah.objects.filter(kode=KEL2).update(nama="Kelurahan baru")  # drops every summary
+    _change_all_kinds(people)
+    for kode in SUMMARISED:
+        _agree(kode)
+    assert Ringkasan.objects.count() == len(SUMMARISED)
+    assert len(builders) == (built + len(SUMMARISED) if _pg() else 0)
+    DtksPeriode.objects.filter(periode=dt.date(2025, 8, 1)).update(periode=dt.date(2025, 5, 1))
+    for kode in SUMMARISED:
+        _agree(kode)
+    assert len(builders) == (built + len(SUMMARISED) if _pg() else 0)  # IKU-3B alone: in place
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_builder_leaves_no_half_summary(seeded_transactional_db, monkeypatch):
+    """A builder's error reaches the reader; the summaries that failed are not stored, and the
+    next read builds them."""
+    _make_world()
+    rows_sql = ringkasan._rows_sql
+
+    def broken(ind, *args, **kw):
+        if ind.kode == "IKU-4":
+            raise RuntimeError("rusak")
+        return rows_sql(ind, *args, **kw)
+
+    monkeypatch.setattr(ringkasan, "_rows_sql", broken)
+    if _pg():
+        with pytest.raises(RuntimeError):
+            _agree("IKU-2")
+        assert not Ringkasan.objects.filter(indikator="IKU-4").exists()
+    monkeypatch.setattr(ringkasan, "_rows_sql", rows_sql)
+    for kode in SUMMARISED:
+        _agree(kode)
+    assert Ringkasan.objects.count() == len(SUMMARISED)
+
+
+def test_inside_a_transaction_the_year_is_not_built_elsewhere(world, builders):
+    """In a caller's transaction other connections would not see its writes: built in place."""
+    _agree("IKU-4")
+    assert builders == []
+    assert list(Ringkasan.objects.values_list("indikator", flat=True)) == ["IKU-4"]
+
+
+def _summaries() -> dict[str, int]:
+    return dict(Ringkasan.objects.values_list("indikator", "pk"))
+
+
+def test_dtks_period_change_drops_only_the_dtks_summary(world):
+    """D101: a DTKS period is read by IKU-3B alone; the other summaries stay and stay exact."""
+    for kode in SUMMARISED:
+        _agree(kode)
+    before = _summaries()
+    DtksPeriode.objects.filter(periode=dt.date(2025, 8, 1)).update(periode=dt.date(2025, 5, 1))
+    assert list(OrangBerubah.objects.values_list("orang_id", flat=True)) == [ringkasan.DTKS]
+    _agree("IKU-2")
+    kept = _summaries()
+    assert "IKU-3B" not in kept
+    assert kept == {k: v for k, v in before.items() if k != "IKU-3B"}
+    for kode in SUMMARISED:
+        _agree(kode)
+    assert _summaries()["IKU-3B"] != before["IKU-3B"]  # rebuilt when read
+
+
+def test_definition_change_drops_only_that_indicators_summary(world):
+    """D101: a definition's fields are in its summary's key; other indicators keep theirs."""
+    for kode in SUMMARISED:
+        _agree(kode)
+    before = _summaries()
+    Definisi.objects.filter(indikator__kode="IKU-4", bacaan="default").update(
+        layanan_jenis=["santunan"], layanan_kelompok=[]
+    )
+    assert list(OrangBerubah.objects.values_list("orang_id", flat=True)) == [ringkasan.KUNCI]
+    _agree("IKU-3A")
+    assert _summaries() == {k: v for k, v in before.items() if k != "IKU-4"}
+    for kode in SUMMARISED:
+        _agree(kode)
+    assert _summaries()["IKU-4"] != before["IKU-4"]
+
+
+def test_service_group_change_drops_the_summaries_that_count_the_group(world):
+    """D101: only IKU-2 counts a service group ("dasar"); moving `sandang` out of it changes IKU-2's
+    codes and no other key. A change that moves no code (a new name) keeps every summary."""
+    from kinerja.registries.models import JenisLayanan
+
+    for kode in SUMMARISED:
+        _agree(kode)
+    before = _summaries()
+    JenisLayanan.objects.filter(kode="sandang").update(nama="Sandang (baru)")
+    _agree("IKU-2")
+    assert _summaries() == before
+    JenisLayanan.objects.filter(kode="sandang").update(kelompok="pengasuhan")
+    for kode in SUMMARISED:
+        _agree(kode)
+    after = _summaries()
+    assert {k for k in SUMMARISED if after[k] != before[k]} == {"IKU-2"}
+
+
+def _tables() -> set[str]:
+    """PostgreSQL: the partitions of the unit table (D102)."""
+    return set(ringkasan._partitions())
+
+
+def test_each_summary_is_a_partition_dropped_with_it(world):
+    """D102 (PostgreSQL): every summary's rows are one partition, attached when built and dropped
+    with the summary; the rows read through the parent table are those of the direct SQL. SQLite
+    keeps one plain table."""
+    for kode in SUMMARISED:
+        _agree(kode)
+    expected = {f"{ringkasan.T_UNIT}_{pk}" for pk in _summaries().values()}
+    if _pg():
+        assert _tables() == expected
+    dtks_pk = _summaries()["IKU-3B"]
+    rows = RingkasanUnit.objects.filter(ringkasan_id=dtks_pk).count()
+    assert rows > 0
+    DtksPeriode.objects.filter(periode=dt.date(2025, 8, 1)).update(periode=dt.date(2025, 5, 1))
+    _agree("IKU-2")  # the refresh drops the DTKS summary
+    assert not RingkasanUnit.objects.filter(ringkasan_id=dtks_pk).exists()
+    if _pg():
+        assert _tables() == expected - {f"{ringkasan.T_UNIT}_{dtks_pk}"}
+    _agree("IKU-3B")
+    if _pg():
+        assert _tables() == {f"{ringkasan.T_UNIT}_{pk}" for pk in _summaries().values()}
+        Wilayah.objects.filter(kode=KEL2).update(nama="Kelurahan baru")
+        _agree("IKU-4")  # in a transaction: everything dropped, IKU-4 rebuilt in place
+        assert _tables() == {f"{ringkasan.T_UNIT}_{_summaries()['IKU-4']}"}
