@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Exists, Manager, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from kinerja.indicators.models import Keluarga
@@ -65,7 +65,7 @@ def kabkota() -> str:
     return settings.KINERJA_KODE_WILAYAH
 
 
-def scoped(qs: QuerySet[_M]) -> QuerySet[_M]:
+def scoped(qs: QuerySet[_M] | Manager[_M]) -> QuerySet[_M]:
     """Only this deployment's kab/kota (contract section 0)."""
     return qs.filter(kode_kabkota=kabkota())
 
