@@ -49,6 +49,7 @@ class Batch:
     periode: Stage  # dtks
     psks: dict[str, int]  # pelatihan: PSKS id by upper-cased code
     bencana: dict[str, int]  # layanan, korban: event id by upper-cased code
+    staged: dict[tuple[Any, ...], Any]  # performance imports: the last row per natural key
 
     def __init__(self, ctx: ImportContext, persons: PersonBook | None) -> None:
         self.ctx = ctx
