@@ -22,7 +22,7 @@ HEADER_TANPA_IDENTITAS = [
 ]  # fmt: skip
 
 
-def _common(r: DrillRow) -> list:
+def _common(r: DrillRow) -> list[object]:
     return [
         r.kelurahan or "", r.kecamatan or "", r.jenis_kelamin or "tidak diketahui",
         r.kelompok_umur or "tidak diketahui", ", ".join(r.jenis), r.kode_kejadian,
