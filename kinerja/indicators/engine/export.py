@@ -1,6 +1,6 @@
 """XLSX export of a drill-down list."""
 
-from typing import BinaryIO
+from typing import Protocol
 
 from openpyxl import Workbook
 
@@ -9,6 +9,13 @@ from kinerja.lib.dates import tanggal_indonesia
 from kinerja.lib.privacy import mask_nik as _mask
 
 from .drilldown import DrillRow
+
+
+class Writable(Protocol):
+    """A binary stream, or an HttpResponse: all openpyxl's zip writer needs is `write`."""
+
+    def write(self, data: bytes, /) -> object: ...
+
 
 HEADER = [
     "No", "ID unit", "Kode/NIK/ID lokal", "Nama", "NIK", "ID lokal", "Tanggal lahir",
@@ -32,7 +39,7 @@ def _common(r: DrillRow) -> list[object]:
 
 def export_xlsx(
     rows: list[DrillRow],
-    out: BinaryIO | str,
+    out: Writable | str,
     *,
     mask_nik: bool,
     title: str = "Rincian",
