@@ -28,8 +28,13 @@ class Grafik:
     slug: str
     judul: str
     kolom: list[str]
-    baris: Sequence[Sequence[object]]
+    baris: list[list[object]]
     svg: str
+
+
+def _lists(rows: Sequence[tuple[object, ...]]) -> list[list[object]]:
+    """The table's rows as lists (rows are built as typed tuples for the chart)."""
+    return [list(r) for r in rows]
 
 
 def _triwulan(kode: str, tahun: int) -> Grafik:
@@ -46,7 +51,11 @@ def _triwulan(kode: str, tahun: int) -> Grafik:
         ],
     )
     return Grafik(
-        "triwulan", "Per triwulan", ["Triwulan", "Realisasi (%)", "Target PK (%)"], rows, svg
+        "triwulan",
+        "Per triwulan",
+        ["Triwulan", "Realisasi (%)", "Target PK (%)"],
+        _lists(rows),
+        svg,
     )
 
 
@@ -69,7 +78,7 @@ def _wilayah(kode: str, periode: Periode, tingkat: str) -> Grafik:
         tingkat,
         f"Per {tingkat}",
         [tingkat.title(), "Pembilang", "Penyebut", "Nilai (%)"],
-        rows,
+        _lists(rows),
         svg,
     )
 
@@ -90,7 +99,7 @@ def _tahunan(kode: str, last_year: int) -> Grafik:
         y_label="jumlah",
     )
     return Grafik(
-        "tahunan", "Pembilang dan penyebut", ["Tahun", "Pembilang", "Penyebut"], rows, svg
+        "tahunan", "Pembilang dan penyebut", ["Tahun", "Pembilang", "Penyebut"], _lists(rows), svg
     )
 
 
