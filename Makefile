@@ -1,4 +1,4 @@
-# Kinerja: make run (install, migrate, demo data, serve) · make test (lint, migrations, tests x2 DBs)
+# Kinerja: make run (install, migrate, demo data, serve) · make test (lint, types, migrations, tests x2 DBs)
 SHELL := /bin/bash
 VENV := .venv
 KINERJA := $(VENV)/bin/kinerja
@@ -6,7 +6,7 @@ PYTEST := $(VENV)/bin/pytest
 PG_URL ?= postgres://postgres@127.0.0.1:5432/kinerja_ci
 HOST ?= 127.0.0.1:8000
 
-.PHONY: setup run serve migrate demo test test-sqlite test-postgres test-api lint format bench clean
+.PHONY: setup run serve migrate demo test test-sqlite test-postgres test-api lint typecheck format bench clean
 
 setup: ## install into .venv from the committed lock file
 	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -36,11 +36,14 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+typecheck: setup ## mypy with django-stubs: strict for kinerja/lib and the engine (pyproject.toml)
+	$(VENV)/bin/mypy kinerja
+
 format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test: setup lint
+test: setup lint typecheck
 	DATABASE_URL=sqlite:///var/ci-check.sqlite3 $(KINERJA) makemigrations --check --dry-run
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres

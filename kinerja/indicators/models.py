@@ -10,7 +10,7 @@ import datetime as dt
 from django.db import models
 
 
-class KeputusanQuerySet(models.QuerySet):
+class KeputusanQuerySet(models.QuerySet["Keputusan"]):
     def in_force_on(self, date: dt.date, kode_wilayah: str) -> "Keputusan | None":
         """The catalogue version in force on `date`: the latest one that applies from on or before it."""
         return (

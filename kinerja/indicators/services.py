@@ -46,6 +46,7 @@ def keputusan_amend(
             "Tanggal berlaku perubahan harus setelah tanggal berlaku versi dasar."
         )
     latest = Keputusan.objects.filter(kode_wilayah=base.kode_wilayah).order_by("-versi").first()
+    assert latest is not None  # `base` itself is one
     new = Keputusan.objects.get(pk=base.pk)
     new.pk = None
     new.versi = latest.versi + 1

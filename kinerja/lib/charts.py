@@ -4,6 +4,7 @@ Every chart carries a <title> and <desc> for screen readers; pages show the numb
 """
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
@@ -16,7 +17,7 @@ PALETTE = ["#0b5d7a", "#e07b00", "#3f7f1f", "#8e3b8e", "#a1262b", "#4d5968"]
 @dataclass(frozen=True)
 class Series:
     name: str
-    values: list[Decimal | float | int | None]
+    values: Sequence[Decimal | float | int | None]
     kind: str = "bar"  # bar | line
     color: str | None = None
 

@@ -8,7 +8,7 @@ from .models import Bidang, Organisasi, User
 class UserAdmin(BaseUserAdmin):
     list_display = ["username", "first_name", "last_name", "role", "bidang", "is_active"]
     list_filter = ["role", "bidang", "is_active"]
-    fieldsets = [*BaseUserAdmin.fieldsets, ("Peran", {"fields": ["role", "bidang"]})]
+    fieldsets = [*(BaseUserAdmin.fieldsets or ()), ("Peran", {"fields": ["role", "bidang"]})]
 
 
 admin.site.register(Organisasi)

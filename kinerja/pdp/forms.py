@@ -19,7 +19,8 @@ class LaporanForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         given = (data.get("identitas") or "").strip() or data.get("orang") or "orang" in self.errors
         if not given:
             self.add_error("identitas", self.fields["identitas"].error_messages["required"])

@@ -11,7 +11,9 @@ from .selectors import LaporanSubjek
 
 def report_html(report: LaporanSubjek, *, pembuat: str) -> str:
     """Standalone page (letterhead, print CSS inline): the command's HTML output and the PDF's source."""
-    css = Path(finders.find("pdp/laporan.css")).read_text(encoding="utf-8")
+    found = finders.find("pdp/laporan.css")
+    assert found is not None  # this app's own static file
+    css = Path(found).read_text(encoding="utf-8")
     return render_to_string(
         "pdp/laporan_cetak.html",
         {"r": report, "pembuat": pembuat, "KOP": settings.KINERJA_KOP, "css": css},

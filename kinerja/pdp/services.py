@@ -87,8 +87,8 @@ def orang_erase(*, orang: Orang, user, alasan: str) -> HasilHapus:
     for name, value in identity.items():
         setattr(orang, name, value)
     orang.updated_by = user
-    orang._history_user = user
-    orang._change_reason = f"penghapusan identitas (UU PDP): {alasan}"[:100]
+    orang._history_user = user  # type: ignore[attr-defined]  # read by simple_history
+    orang._change_reason = f"penghapusan identitas (UU PDP): {alasan}"[:100]  # type: ignore[attr-defined]  # read by simple_history
     orang.save()
     riwayat = Orang.history.filter(id=orang.pk).update(**identity)
 

@@ -40,7 +40,7 @@ def laporan(request: HttpRequest) -> HttpResponse:
         else:
             fmt = "pdf" if request.POST.get("format") == "pdf" else "html"
             report = report_run(orang=orang, user=request.user, request=request, format=fmt)
-            pembuat = request.user.get_full_name() or request.user.username
+            pembuat = str(request.user)  # User.__str__: the full name, else the username
             if fmt == "pdf":
                 response = HttpResponse(
                     report_pdf(report, pembuat=pembuat), content_type="application/pdf"
@@ -64,6 +64,7 @@ def hapus(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_erase_person(request.user):
         raise PermissionDenied("Hanya Administrator yang boleh menghapus identitas orang.")
     orang = get_object_or_404(scoped(Orang.objects.all()), pk=pk)
+    form: HapusForm | None  # None once erased: nothing left to erase
     form = HapusForm(request.POST if request.method == "POST" else None)
     if is_erased(orang):
         form = None

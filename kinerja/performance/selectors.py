@@ -215,7 +215,11 @@ def against_renstra_final(c: Capaian) -> TerhadapRenstra:
 
 
 # -- inbox ----------------------------------------------------------------------------------------
-INBOX_STATUS = {Role.STAF: Status.DRAFT, Role.KABID: Status.SUBMITTED, Role.KADIS: Status.VERIFIED}
+INBOX_STATUS: dict[str, str] = {
+    Role.STAF: Status.DRAFT,
+    Role.KABID: Status.SUBMITTED,
+    Role.KADIS: Status.VERIFIED,
+}
 
 
 def inbox(user, periodes: list[Periode]) -> list[tuple[Indikator, Periode, str]]:
@@ -224,7 +228,7 @@ def inbox(user, periodes: list[Periode]) -> list[tuple[Indikator, Periode, str]]
     Periods already ended (or under way) are listed; a figure without approval row is a draft.
     """
     role = _role(user)
-    wanted = INBOX_STATUS.get(role)
+    wanted = INBOX_STATUS.get(role) if role is not None else None
     if wanted is None:
         return []
     items = []

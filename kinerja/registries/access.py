@@ -4,9 +4,11 @@ The rules themselves live in `kinerja.organisation.permissions`; this module onl
 registry's records map onto its areas (healthchecks' `_get_check_for_user`, one per model).
 """
 
+from typing import TypeVar
+
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db.models import Exists, Manager, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from kinerja.indicators.models import Keluarga
@@ -36,6 +38,8 @@ from .models import (
     Psks,
 )
 
+_M = TypeVar("_M", bound=Model)
+
 # Registries whose records are people (Orang): a person page is theirs to open.
 PERSON_AREAS = (Area.PPKS, Area.LAYANAN_REHAB, Area.DTKS, Area.LAYANAN_LINJAMSOS, Area.KORBAN)
 LAYANAN_AREAS = (Area.LAYANAN_REHAB, Area.LAYANAN_LINJAMSOS)
@@ -61,7 +65,7 @@ def kabkota() -> str:
     return settings.KINERJA_KODE_WILAYAH
 
 
-def scoped(qs: QuerySet) -> QuerySet:
+def scoped(qs: QuerySet[_M] | Manager[_M]) -> QuerySet[_M]:
     """Only this deployment's kab/kota (contract section 0)."""
     return qs.filter(kode_kabkota=kabkota())
 
@@ -158,11 +162,12 @@ def orang_visible(user, qs: QuerySet) -> QuerySet:
     return qs.filter(cond | unregistered)
 
 
-def _get(model: type[Model], pk, qs: QuerySet | None = None) -> Model:
-    qs = scoped(qs if qs is not None else model.objects.all())
+def _get(model: type[_M], pk: object, qs: QuerySet[_M] | None = None) -> _M:
+    # `_default_manager` is `objects` on every registry model; the stubs know only the former.
+    qs = scoped(qs if qs is not None else model._default_manager.all())
     try:
         return qs.get(pk=pk)
-    except (model.DoesNotExist, ValueError, TypeError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError) as exc:
         raise Http404(f"{model._meta.verbose_name} tidak ditemukan") from exc
 
 
@@ -252,8 +257,9 @@ UPLOAD_KIND_AREA: dict[str, Area | None] = {
 def impor_bidang(impor: Impor) -> str | None:
     """The Bidang an import belongs to: its uploader's, else the one owning its kind's registry."""
     pengguna = impor.pengguna
-    if pengguna is not None and getattr(pengguna, "bidang", None) is not None:
-        return pengguna.bidang.kode
+    bidang = getattr(pengguna, "bidang", None) if pengguna is not None else None
+    if bidang is not None:
+        return bidang.kode
     area = UPLOAD_KIND_AREA.get(impor.jenis)
     return AREA_BIDANG.get(area) if area is not None else None
 

@@ -8,6 +8,7 @@ thousands of DTKS members, disasters with victims).
 import csv
 import datetime as dt
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -120,7 +121,9 @@ class _Generator:
         return Person(None, f"DINSOS-{self.serial:06d}", nama, jk, lahir, "", kel)
 
 
-def _write(path: Path, header: list[str], rows: list[list[object]], delimiter: str = ",") -> int:
+def _write(
+    path: Path, header: list[str], rows: Sequence[Sequence[object]], delimiter: str = ","
+) -> int:
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, delimiter=delimiter)
         w.writerow(header)
@@ -143,7 +146,7 @@ def generate_demo_files(out_dir: Path, *, seed: int = 2025, scale: float = 1.0) 
     files = DemoFiles()
     today = dt.date(LAST, 12, 31)
 
-    def emit(kind: str, header: list[str], rows: list[list[object]]) -> None:
+    def emit(kind: str, header: list[str], rows: Sequence[Sequence[object]]) -> None:
         path = out_dir / f"{kind}.csv"
         files.paths[kind] = path
         files.rows[kind] = _write(path, header, rows)
@@ -328,9 +331,9 @@ def generate_demo_files(out_dir: Path, *, seed: int = 2025, scale: float = 1.0) 
     # Victims and the aid they received for their event.
     korban_rows = []
     for kode, tanggal, wilayah in events:
-        kel = wilayah if wilayah.count(".") == 3 else None
+        kel_korban = wilayah if wilayah.count(".") == 3 else None
         for _ in range(r.randint(int(10 * scale) + 5, int(90 * scale) + 10)):
-            p = g.person(min_age=0, max_age=85, with_nik=r.random() < 0.9, kelurahan=kel)
+            p = g.person(min_age=0, max_age=85, with_nik=r.random() < 0.9, kelurahan=kel_korban)
             korban_rows.append(
                 [
                     kode,

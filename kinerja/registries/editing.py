@@ -26,13 +26,14 @@ from .models import (
     Pelatihan,
     Ppks,
     Psks,
+    Tercatat,
 )
 
 
 def _changed_fields(instance: Model) -> list[str]:
     if instance.pk is None:
         return []
-    old = type(instance).objects.filter(pk=instance.pk).values().first() or {}
+    old = type(instance)._default_manager.filter(pk=instance.pk).values().first() or {}
     return sorted(
         f.attname
         for f in instance._meta.concrete_fields
@@ -42,7 +43,7 @@ def _changed_fields(instance: Model) -> list[str]:
     )
 
 
-T = TypeVar("T", bound=Model)
+T = TypeVar("T", bound=Tercatat)
 
 
 @transaction.atomic
@@ -52,7 +53,7 @@ def record_save(instance: T, *, user, alasan: str = "") -> T:
     created = instance.pk is None
     changed = _changed_fields(instance)
     if alasan:
-        instance._change_reason = alasan[:100]
+        instance._change_reason = alasan[:100]  # type: ignore[attr-defined]  # read by simple_history
     instance.kode_kabkota = kabkota()
     if created:
         instance.created_by = user
@@ -88,7 +89,7 @@ def orang_save(orang: Orang, *, user, alasan: str = "") -> Orang:
     if alasan:
         old = Orang.objects.filter(pk=orang.pk).values("nik", "no_kk", "nama", "id_lokal").first()
         identifiers = [orang.nik or "", orang.no_kk, orang.nama, orang.id_lokal or ""]
-        identifiers += [v or "" for v in (old or {}).values()]
+        identifiers += [str(v or "") for v in old.values()] if old else []  # text or None
         alasan = scrub_text(alasan.strip(), identifiers)
     orang.nik_tidak_cocok = False
     orang.peringatan = ""

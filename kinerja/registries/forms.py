@@ -6,10 +6,14 @@ natural key already taken is a clear message, never an IntegrityError.
 """
 
 import datetime as dt
+from collections.abc import MutableMapping
+from typing import Any, cast
 
 from django import forms
 from django.db.models import Q
 from django.forms.models import model_to_dict
+from django.forms.utils import ErrorDict
+from django.http import QueryDict
 
 from kinerja.lib.dates import today
 from kinerja.lib.nik import NikError, parse_nik
@@ -82,15 +86,16 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["wilayah"].choices = ALL + wilayah_choices()
+        cast(forms.ChoiceField, self.fields["wilayah"]).choices = ALL + wilayah_choices()
         self.fields["q"].widget.attrs["placeholder"] = self.search_help
         self.fields["q"].help_text = self.search_help
         if not self.has_period:
             for name in ("tahun", "triwulan", "dari", "sampai"):
                 del self.fields[name]
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("triwulan") and not data.get("tahun"):
             self.add_error("tahun", "Pilih tahun untuk triwulan ini.")
         if data.get("dari") and data.get("sampai") and data["sampai"] < data["dari"]:
@@ -124,7 +129,7 @@ class PpksFilter(FilterForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["jenis"].choices = _code_choices(JenisPpks)
+        cast(forms.ChoiceField, self.fields["jenis"]).choices = _code_choices(JenisPpks)
 
 
 class PsksFilter(FilterForm):
@@ -134,7 +139,7 @@ class PsksFilter(FilterForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["jenis"].choices = _code_choices(JenisPsks)
+        cast(forms.ChoiceField, self.fields["jenis"]).choices = _code_choices(JenisPsks)
 
 
 class PelatihanFilter(FilterForm):
@@ -143,7 +148,7 @@ class PelatihanFilter(FilterForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["jenis"].choices = _code_choices(JenisPsks)
+        cast(forms.ChoiceField, self.fields["jenis"]).choices = _code_choices(JenisPsks)
 
 
 class DtksFilter(FilterForm):
@@ -160,7 +165,7 @@ class DtksFilter(FilterForm):
 
     def __init__(self, *args, periode_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["periode"].choices = list(periode_choices)
+        cast(forms.ChoiceField, self.fields["periode"]).choices = list(periode_choices)
 
 
 class LayananFilter(FilterForm):
@@ -171,7 +176,7 @@ class LayananFilter(FilterForm):
 
     def __init__(self, *args, jenis_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["jenis"].choices = ALL + list(jenis_choices)
+        cast(forms.ChoiceField, self.fields["jenis"]).choices = ALL + list(jenis_choices)
 
 
 class BencanaFilter(FilterForm):
@@ -192,7 +197,7 @@ class AksesFilter(forms.Form):
 
     def __init__(self, *args, jenis_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["jenis"].choices = ALL + list(jenis_choices)
+        cast(forms.ChoiceField, self.fields["jenis"]).choices = ALL + list(jenis_choices)
 
 
 # ---- the import's rules, for forms ----------------------------------------------------------
@@ -220,7 +225,7 @@ def kelurahan_field(label: str, *, required: bool) -> forms.ModelChoiceField:
     )
 
 
-def clean_nik_value(value: str) -> str:
+def clean_nik_value(value: str | None) -> str:
     """The contract's NIK rule (kinerja.lib.nik), shared with the import."""
     value = (value or "").strip()
     if not value:
@@ -232,7 +237,7 @@ def clean_nik_value(value: str) -> str:
     return value
 
 
-def clean_kk_value(value: str) -> str:
+def clean_kk_value(value: str | None) -> str:
     value = (value or "").strip()
     if value and (len(value) != 16 or not value.isdigit()):
         raise forms.ValidationError("Nomor KK harus 16 digit angka.")
@@ -269,13 +274,19 @@ class RecordForm(forms.ModelForm):
         without a field never deletes); only a field sent empty is emptied. Django's own rule
         covers only model fields with a default."""
         stored = model_to_dict(self.instance, fields=list(self.fields))
-        data = self.data.copy()
+        # Bound data is a QueryDict (or a dict in tests): both copy.
+        data = cast("QueryDict | dict[str, Any]", self.data).copy()
         for name, field in self.fields.items():
             key = self.add_prefix(name)
             if name in stored and field.widget.value_omitted_from_data(data, self.files, key):
                 value = stored[name]
                 data[key] = "" if value is None else str(value)
         self.data = data
+
+    def clean(self) -> dict[str, Any]:
+        # The stubs say Form.clean may return None; ModelForm's returns cleaned_data.
+        super().clean()
+        return self.cleaned_data
 
     def validate_unique(self):
         # Natural keys are checked in clean() with a message that says which record is there.
@@ -300,6 +311,11 @@ class StoredIdentifiers:
     """
 
     identifiers: tuple[tuple[str, str], ...] = ()  # (field, label)
+    # Provided by the ModelForm this mixes into.
+    fields: dict[str, forms.Field]
+    instance: Any
+    initial: MutableMapping[str, Any]
+    errors: ErrorDict
 
     def _hide_stored(self) -> None:
         self._stored: dict[str, str] = {}
@@ -391,7 +407,9 @@ class PpksForm(RecordForm):
     def __init__(self, *args, orang: Orang, **kwargs):
         super().__init__(*args, **kwargs)
         self.orang = orang
-        self.fields["jenis"].queryset = JenisPpks.objects.filter(aktif=True)
+        cast(forms.ModelChoiceField, self.fields["jenis"]).queryset = JenisPpks.objects.filter(
+            aktif=True
+        )
 
     def clean(self):
         data = super().clean()
@@ -423,12 +441,12 @@ class LayananForm(RecordForm):
             if can_change(user, jenis_layanan_area(j.kelompok, with_bencana=False))
             or can_change(user, jenis_layanan_area(j.kelompok, with_bencana=True))
         ]
-        self.fields["jenis"].queryset = jenis.filter(pk__in=allowed)
-        self.fields["bencana"].queryset = scoped(Bencana.objects.all()).order_by(
-            "-tanggal_kejadian"
-        )
+        cast(forms.ModelChoiceField, self.fields["jenis"]).queryset = jenis.filter(pk__in=allowed)
+        cast(forms.ModelChoiceField, self.fields["bencana"]).queryset = scoped(
+            Bencana.objects.all()
+        ).order_by("-tanggal_kejadian")
         self.fields["bencana"].required = False
-        self.fields["nilai_rp"].min_value = 0
+        cast(forms.IntegerField, self.fields["nilai_rp"]).min_value = 0
         self.fields["nilai_rp"].validators.append(_not_negative)
 
     def clean(self):
@@ -474,7 +492,9 @@ class PsksForm(StoredIdentifiers, RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["jenis"].queryset = JenisPsks.objects.filter(aktif=True)
+        cast(forms.ModelChoiceField, self.fields["jenis"]).queryset = JenisPsks.objects.filter(
+            aktif=True
+        )
         self._hide_stored()
 
     def clean_nik(self):
@@ -519,11 +539,13 @@ class PelatihanForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kegiatan"].queryset = scoped(KegiatanPelatihan.objects.all()).order_by(
-            "kode_kegiatan"
-        )
+        cast(forms.ModelChoiceField, self.fields["kegiatan"]).queryset = scoped(
+            KegiatanPelatihan.objects.all()
+        ).order_by("kode_kegiatan")
         self.fields["kegiatan"].label = "Kegiatan (harus sudah terdaftar)"
-        self.fields["psks"].queryset = scoped(Psks.objects.all()).order_by("kode_psks")
+        cast(forms.ModelChoiceField, self.fields["psks"]).queryset = scoped(
+            Psks.objects.all()
+        ).order_by("kode_psks")
         self.fields["psks"].label = "PSKS (harus sudah terdaftar)"
 
     def clean(self):
@@ -554,7 +576,7 @@ class BencanaForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["wilayah"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["wilayah"]).queryset = (
             Wilayah.objects.in_kabkota(kabkota())
             .filter(tingkat__in=["kecamatan", "kelurahan"])
             .order_by("kode")
@@ -581,9 +603,9 @@ class KorbanForm(RecordForm):
     def __init__(self, *args, orang: Orang, **kwargs):
         super().__init__(*args, **kwargs)
         self.orang = orang
-        self.fields["bencana"].queryset = scoped(Bencana.objects.all()).order_by(
-            "-tanggal_kejadian"
-        )
+        cast(forms.ModelChoiceField, self.fields["bencana"]).queryset = scoped(
+            Bencana.objects.all()
+        ).order_by("-tanggal_kejadian")
         self.fields["bencana"].label = "Kejadian bencana (harus sudah terdaftar)"
 
     def clean(self):

@@ -85,8 +85,11 @@ def _in_wilayah(qs: QuerySet, field: str, kode: str | None) -> QuerySet:
 
 def _person_search(prefix: str, q: str | None) -> Q | None:
     q = (q or "").strip()
-    if not q:
-        return None
+    return _person_q(prefix, q) if q else None
+
+
+def _person_q(prefix: str, q: str) -> Q:
+    """The search condition of a stripped, non-empty query."""
     cond = Q(**{f"{prefix}id_lokal__iexact": q}) | Q(**{f"{prefix}nama__icontains": q})
     if NIK_RE.match(q):
         cond |= Q(**{f"{prefix}nik": q}) | Q(**{f"{prefix}no_kk": q})
@@ -178,7 +181,7 @@ def dtks_list(*, periode: DtksPeriode | None, q=None, wilayah=None, desil=None) 
     if periode is not None:
         qs = qs.filter(periode=periode)
     if q := (q or "").strip():
-        cond = _person_search("orang__", q)
+        cond = _person_q("orang__", q)
         if NIK_RE.match(q):
             cond |= Q(nik=q) | Q(no_kk=q)
         qs = qs.filter(cond)
@@ -288,7 +291,7 @@ def person_history(orang: Orang, *, limit: int = 50) -> list[HistoryRow]:
         if prev is not None and rec.history_type == "~":
             delta = rec.diff_against(prev, excluded_fields=list(HISTORY_HIDDEN))
             for c in delta.changes:
-                label = Orang._meta.get_field(c.field).verbose_name
+                label = getattr(Orang._meta.get_field(c.field), "verbose_name", c.field)
                 old, new = c.old, c.new
                 if c.field in ("nik", "no_kk"):  # shown to every reader: mask as everywhere
                     old, new = mask_nik(old), mask_nik(new)

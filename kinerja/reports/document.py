@@ -1,6 +1,7 @@
 """A document as data: one builder per document, three renderers (PDF, DOCX, XLSX) for all of them."""
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -56,7 +57,7 @@ class Column:
 class Table:
     title: str
     columns: list[Column]
-    rows: list[list[Value]]
+    rows: Sequence[Sequence[Value]]
     sheet: str | None = None  # XLSX sheet name; tables sharing a sheet are stacked
     note: str = ""
     plain: bool = False  # no header row, no borders (a statement's "Nama : ..." lines)

@@ -3,6 +3,7 @@ numerator and denominator over the years. Each chart has its table and SVG/PNG/C
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
@@ -27,15 +28,20 @@ class Grafik:
     slug: str
     judul: str
     kolom: list[str]
-    baris: list[list]
+    baris: list[list[object]]
     svg: str
+
+
+def _lists(rows: Sequence[tuple[object, ...]]) -> list[list[object]]:
+    """The table's rows as lists (rows are built as typed tuples for the chart)."""
+    return [list(r) for r in rows]
 
 
 def _triwulan(kode: str, tahun: int) -> Grafik:
     rows = []
     for q in (1, 2, 3, 4):
         c = capaian_for(kode, Periode(tahun, q))
-        rows.append([f"TW {ROMAWI[q]}", c.realisasi if c else None, c.target if c else None])
+        rows.append((f"TW {ROMAWI[q]}", c.realisasi if c else None, c.target if c else None))
     svg = chart_svg(
         title=f"{kode} {tahun}: realisasi dan target per triwulan (kumulatif)",
         categories=[r[0] for r in rows],
@@ -45,7 +51,11 @@ def _triwulan(kode: str, tahun: int) -> Grafik:
         ],
     )
     return Grafik(
-        "triwulan", "Per triwulan", ["Triwulan", "Realisasi (%)", "Target PK (%)"], rows, svg
+        "triwulan",
+        "Per triwulan",
+        ["Triwulan", "Realisasi (%)", "Target PK (%)"],
+        _lists(rows),
+        svg,
     )
 
 
@@ -56,7 +66,7 @@ def _wilayah(kode: str, periode: Periode, tingkat: str) -> Grafik:
         for f in compute_figures(periode.tahun, periode.triwulan, level="kelurahan", kode=kode)
         if f.tingkat == tingkat
     ]
-    rows = [[names.get(f.wilayah, f.wilayah), f.numerator, f.denominator, f.value] for f in figs]
+    rows = [(names.get(f.wilayah, f.wilayah), f.numerator, f.denominator, f.value) for f in figs]
     svg = chart_svg(
         title=f"{kode} {periode_nama(periode)} per {tingkat}",
         categories=[r[0] for r in rows],
@@ -68,7 +78,7 @@ def _wilayah(kode: str, periode: Periode, tingkat: str) -> Grafik:
         tingkat,
         f"Per {tingkat}",
         [tingkat.title(), "Pembilang", "Penyebut", "Nilai (%)"],
-        rows,
+        _lists(rows),
         svg,
     )
 
@@ -78,7 +88,7 @@ def _tahunan(kode: str, last_year: int) -> Grafik:
     for y in range(renstra_years(last_year).start, last_year + 1):
         c = capaian_for(kode, Periode(y))
         fig = c.reported if c else None
-        rows.append([str(y), fig.numerator if fig else None, fig.denominator if fig else None])
+        rows.append((str(y), fig.numerator if fig else None, fig.denominator if fig else None))
     svg = chart_svg(
         title=f"{kode}: pembilang dan penyebut per tahun",
         categories=[r[0] for r in rows],
@@ -89,7 +99,7 @@ def _tahunan(kode: str, last_year: int) -> Grafik:
         y_label="jumlah",
     )
     return Grafik(
-        "tahunan", "Pembilang dan penyebut", ["Tahun", "Pembilang", "Penyebut"], rows, svg
+        "tahunan", "Pembilang dan penyebut", ["Tahun", "Pembilang", "Penyebut"], _lists(rows), svg
     )
 
 

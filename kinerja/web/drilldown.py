@@ -7,7 +7,9 @@ in the URL) and exported to XLSX (logged as personal data).
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from django import forms
 from django.conf import settings
@@ -115,7 +117,7 @@ class DrillFilter(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["wilayah"].choices = region_choices()
+        cast(forms.ChoiceField, self.fields["wilayah"]).choices = region_choices()
 
     def values(self) -> dict:
         """The valid filters (an invalid one is reported on the page and ignored)."""
@@ -179,7 +181,7 @@ def frozen_figure(
     return Angka(f.numerator, f.denominator, f.value) if f else None
 
 
-def _display(rows: list[DrillRow], names: dict[str, str]) -> list[dict]:
+def _display(rows: Iterable[DrillRow], names: dict[str, str]) -> list[dict]:
     """What a table row shows: region names, and the unit's code masked when it is the NIK."""
     return [
         {

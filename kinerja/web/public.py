@@ -7,8 +7,10 @@ worked out from the kota figure minus the others; the next smallest kecamatan is
 (complementary suppression, shown as `*`).
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import cast
 
 from django import forms
 from django.conf import settings
@@ -61,7 +63,7 @@ class IkuPublik:
     kode: str
     nama: str
     periodes: list[Periode]
-    disetujui: dict[str, object]  # periode label -> approval date
+    disetujui: dict[str, dt.datetime | None]  # periode label -> approval date
     baris: list[tuple[str, str, list[Sel]]] = field(default_factory=list)  # (kode, nama, cells)
     grafik: str = ""
 
@@ -85,7 +87,7 @@ class PeriodeFilter(forms.Form):
 
     def __init__(self, *args, years: list[int], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["tahun"].choices = [(y, str(y)) for y in years]
+        cast(forms.ChoiceField, self.fields["tahun"]).choices = [(y, str(y)) for y in years]
 
 
 def approved_years() -> list[int]:

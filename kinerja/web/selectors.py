@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 
 from django.db.models import Max
 
@@ -99,7 +100,7 @@ def _kartu_list(inds: list[Indikator], periode: Periode, with_quality: bool) -> 
         kualitas = None
         if with_quality:
             kualitas = cached_call(
-                "kualitas", (ind.kode, periode.label), lambda k=ind.kode: _quality(k, periode)
+                "kualitas", (ind.kode, periode.label), partial(_quality, ind.kode, periode)
             )
         cards.append(Kartu(c, [t for t in trend if t is not None], kualitas))
     return cards

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_otp import user_has_device
+from django_otp.middleware import is_verified
 
 from kinerja.organisation.permissions import requires_twofactor
 from kinerja.organisation.twofactor import (
@@ -78,7 +79,7 @@ def pasang(request: HttpRequest) -> HttpResponse:
     """Set up an authenticator app: QR code and secret, confirmed with a first code."""
     user = request.user
     if confirmed_device(user) is not None:
-        if not user.is_verified():
+        if not is_verified(user):
             return redirect(
                 f"{reverse('dua_faktor_verifikasi')}?{urlencode({'next': _next(request)})}"
             )
@@ -110,7 +111,7 @@ def pasang(request: HttpRequest) -> HttpResponse:
 def verifikasi(request: HttpRequest) -> HttpResponse:
     """The second step of signing in: the code shown by the authenticator app."""
     user = request.user
-    if user.is_verified():
+    if is_verified(user):
         return redirect(_next(request))
     if confirmed_device(user) is None:
         return redirect(f"{reverse('dua_faktor_pasang')}?{urlencode({'next': _next(request)})}")

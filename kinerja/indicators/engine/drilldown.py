@@ -40,7 +40,7 @@ class DrillRow:
     nama: str
     nik: str
     id_lokal: str
-    tanggal_lahir: object
+    tanggal_lahir: dt.date | None
     kelurahan: str | None
     kecamatan: str | None
     jenis_kelamin: str

@@ -1,12 +1,19 @@
 """XLSX export of a drill-down list."""
 
-from typing import BinaryIO
+from typing import Protocol
 
 from kinerja.lib.cells import safe_row
 from kinerja.lib.dates import tanggal_indonesia
 from kinerja.lib.privacy import mask_nik as _mask
 
 from .drilldown import DrillRow
+
+
+class Writable(Protocol):
+    """A binary stream, or an HttpResponse: all openpyxl's zip writer needs is `write`."""
+
+    def write(self, data: bytes, /) -> object: ...
+
 
 HEADER = [
     "No", "ID unit", "Kode/NIK/ID lokal", "Nama", "NIK", "ID lokal", "Tanggal lahir",
@@ -20,7 +27,7 @@ HEADER_TANPA_IDENTITAS = [
 ]  # fmt: skip
 
 
-def _common(r: DrillRow) -> list:
+def _common(r: DrillRow) -> list[object]:
     return [
         r.kelurahan or "", r.kecamatan or "", r.jenis_kelamin or "tidak diketahui",
         r.kelompok_umur or "tidak diketahui", ", ".join(r.jenis), r.kode_kejadian,
@@ -30,7 +37,7 @@ def _common(r: DrillRow) -> list:
 
 def export_xlsx(
     rows: list[DrillRow],
-    out: BinaryIO | str,
+    out: Writable | str,
     *,
     mask_nik: bool,
     title: str = "Rincian",

@@ -33,7 +33,7 @@ def analisis_save(*, kode: str, periode: Periode, actor, **texts: str) -> tuple[
     }
     if not any(after.values()):
         raise ValidationError(EMPTY)
-    if before == after:
+    if obj is not None and before == after:  # `before` is None when there is no obj
         return obj, False
     obj = obj or Analisis(indikator_kode=kode, tahun=periode.tahun, triwulan=periode.triwulan)
     for f, v in after.items():

@@ -11,7 +11,7 @@ from kinerja.lib import parsing
 
 from ..models import JenisTarget, Target
 from ..periods import Periode, periode_nama
-from .catalogue import indikator_for, keputusan_for
+from .catalogue import indikator_for
 
 TAHUN_MIN, TAHUN_MAX = 2000, 2100
 
@@ -59,7 +59,8 @@ def target_clean(
         nilai = parsing.angka(target, label="target")
     except parsing.ParseError as exc:
         raise ValidationError(str(exc)) from None
-    if nilai.as_tuple().exponent < -4 or nilai >= Decimal(10) ** 10:
+    exponent = nilai.as_tuple().exponent  # a letter for NaN and Infinity
+    if not isinstance(exponent, int) or exponent < -4 or nilai >= Decimal(10) ** 10:
         raise ValidationError(f"target '{target}' terlalu panjang (paling banyak 4 angka desimal)")
     periode = Periode(tahun_i, triwulan_i)
     ind = indikator_for(str(indikator), periode)
@@ -71,7 +72,7 @@ def target_clean(
     if jenis_s == JenisTarget.RENSTRA:
         if triwulan_i is not None:
             raise ValidationError("target Renstra hanya tahunan: kosongkan triwulan")
-        keputusan = keputusan_for(periode)
+        keputusan = ind.keputusan  # the version in force, which holds the indicator
         if not keputusan.periode_awal <= tahun_i <= keputusan.periode_akhir:
             raise ValidationError(
                 f"tahun {tahun_i} di luar periode Renstra "
@@ -114,7 +115,7 @@ def target_set(
     target.updated_by = actor if getattr(actor, "pk", None) else None
     target.impor = impor
     target.impor_baris = baris
-    target._change_reason = "impor" if impor else "isian"
+    target._change_reason = "impor" if impor else "isian"  # type: ignore[union-attr]  # read by simple_history
     target.save()
     audit_record(
         user=actor,

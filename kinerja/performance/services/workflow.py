@@ -163,7 +163,7 @@ def workflow_transition(
         row.beku_ref = row.beku_hash = ""
         row.beku_pembilang = row.beku_penyebut = row.beku_jumlah_unit = None
         after["alasan"] = alasan
-    row._change_reason = f"{aksi}: {alasan}" if alasan else aksi
+    row._change_reason = f"{aksi}: {alasan}" if alasan else aksi  # type: ignore[attr-defined]  # read by simple_history
     row.save()
     audit_record(
         user=user,

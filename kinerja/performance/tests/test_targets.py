@@ -39,6 +39,7 @@ def test_clean_reads_codes_and_decimal_comma():
         ({"jenis": "renstra", "triwulan": "1"}, "Renstra hanya tahunan"),
         ({"jenis": "renstra", "tahun": "2027"}, "di luar periode Renstra"),
         ({"target": "1.23456"}, "desimal"),
+        ({"target": float("inf")}, "terlalu panjang"),  # a spreadsheet number; was a TypeError
     ],
 )
 def test_clean_refuses_in_indonesian(kw, message):

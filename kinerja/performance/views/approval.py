@@ -5,11 +5,11 @@ from dataclasses import replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from kinerja.indicators.engine import unit_keluarga, why_changed
+from kinerja.indicators.engine import Change, unit_keluarga, why_changed
 from kinerja.indicators.selectors import renstra_years
 from kinerja.lib.dates import today
 from kinerja.organisation.permissions import (
@@ -70,7 +70,10 @@ def period_page(request: HttpRequest, kode: str, periode: str) -> HttpResponse:
     require_view(request.user, Area.TARGET)
     ind, p = get_indikator_periode(kode, periode)
     c = capaian_for(ind.kode, p)
-    changes, total = [], 0
+    if c is None:  # not after get_indikator_periode, which found the indicator in force
+        raise Http404(f"Indikator {kode} tidak ada dalam katalog yang berlaku.")
+    changes: list[Change] = []
+    total = 0
     if c.approval and c.status == Status.APPROVED and c.approval.beku_ref:
         changes, total = why_changed(int(c.approval.beku_ref), ind.kode, p)
     # D60: outside the units' registry the changes are listed without unit or person ids.

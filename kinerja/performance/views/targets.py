@@ -13,7 +13,7 @@ from kinerja.organisation.permissions import Area, can_edit_targets, require_vie
 
 from ..selectors import targets_map
 from ..services.catalogue import indikator_in_force_list
-from ..services.targets import target_clean, target_grid_save
+from ..services.targets import TargetInput, target_clean, target_grid_save
 
 # (jenis, triwulan, label) per grid row of an indicator
 ROWS = (
@@ -46,7 +46,7 @@ def target_grid(request: HttpRequest) -> HttpResponse:
     errors: dict[str, str] = {}
     posted: dict[str, str] = {}
     if request.method == "POST":
-        cleaned = []
+        cleaned: list[tuple[tuple[str, int, int | None, str], TargetInput | None]] = []
         for ind in indikator:
             for tahun in years:
                 for jenis, tw, _ in ROWS:

@@ -174,9 +174,9 @@ def process_batch(kind: Kind, batch: Checked, ctx: ImportContext) -> Rejected:
 def process_rows(kind: Kind, batch: Checked, ctx: ImportContext) -> Rejected:
     """The batch's rows one at a time, each in its own transaction (with its count, D112)."""
     rejected: Rejected = list(batch.rejected)
-    record = ctx.impor is not None and not ctx.dry_run
-    if record and rejected:  # rejected before the database: nothing of theirs to write
-        count(ctx.impor.pk, len(rejected), len(rejected))
+    impor = ctx.impor if not ctx.dry_run else None  # None: no counts to record
+    if impor is not None and rejected:  # rejected before the database: nothing of theirs to write
+        count(impor.pk, len(rejected), len(rejected))
     for row, _ in batch.items:
         try:
             rejected += _process(kind, check_rows(kind, [row], ctx), ctx)
@@ -186,8 +186,8 @@ def process_rows(kind: Kind, batch: Checked, ctx: ImportContext) -> Rejected:
             rejected.append(
                 (row, "ditolak basis data: data bertentangan dengan data lain (diubah bersamaan)")
             )
-            if record:
-                count(ctx.impor.pk, 1, 1)
+            if impor is not None:
+                count(impor.pk, 1, 1)
     rejected.sort(key=lambda r: r[0].number)
     return rejected
 

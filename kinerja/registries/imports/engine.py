@@ -9,7 +9,7 @@ import gc
 import itertools
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -278,6 +278,6 @@ def _batches(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
 
 def _one_by_one(
     kind: Kind, batches: Iterator[Checked], ctx: ImportContext
-) -> Iterator[tuple[Checked, Rejected]]:
+) -> Generator[tuple[Checked, Rejected], None, None]:
     for batch in batches:
         yield batch, process_batch(kind, batch, ctx)

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import connection, models
 
+from .fetch import column_name
 from .pgarray import array_literal
 
 CHUNK = 1000
@@ -29,19 +30,19 @@ class _Plan:
         ops = connection.ops
         self.table = model._meta.db_table
         self.fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-        self.columns = [f.column for f in self.fields]
+        self.columns = [column_name(f) for f in self.fields]
         self.attnames = [f.attname for f in self.fields]
         self.adapters = [_adapter(f, ops) for f in self.fields]
         self.defaults = {f.attname: f.get_default() for f in self.fields if f.has_default()}
-        self.pk_column = model._meta.pk.column
+        self.pk_column = column_name(model._meta.pk)
         self.sequence: str | None = None  # PostgreSQL: the id sequence, looked up once
-        self.history = None
+        self.history: tuple[str, list[str], list[str]] | None = None
         if hasattr(model, "history"):
             hist = model.history.model
             hfields = [f for f in hist._meta.concrete_fields if not f.primary_key]
             self.history = (
                 hist._meta.db_table,
-                [f.column for f in hfields],
+                [column_name(f) for f in hfields],
                 [f.attname for f in hfields],
             )
 
@@ -188,6 +189,7 @@ def _history_from_records(cursor, plan: _Plan, ids: list[int], now_db, user_id, 
     if not ids:
         return
     qn = connection.ops.quote_name
+    assert plan.history is not None  # called only for a model with history
     table, columns, hnames = plan.history
     record_columns = {a: c for a, c in zip(plan.attnames, plan.columns, strict=True)}
     record_columns["id"] = plan.pk_column

@@ -15,6 +15,7 @@ from contextlib import closing
 from typing import Any
 
 from django.db import connection, models
+from django.db.models.options import Options
 
 from .pgarray import array_literal
 
@@ -33,6 +34,19 @@ def _converter(field: models.Field):
 
 def _adapt_sqlite(values: Iterable[Any]) -> list[Any]:
     return [v.isoformat() if type(v) is dt.date else v for v in values]
+
+
+def _field(meta: Options[Any], attname: str) -> models.Field:
+    """The column field named `attname` (get_field's type also allows a reverse relation)."""
+    field = meta.get_field(attname)
+    assert isinstance(field, models.Field)
+    return field
+
+
+def column_name(field: models.Field) -> str:
+    """A concrete field's column (the stubs allow None, for fields that have none)."""
+    assert field.column is not None
+    return field.column
 
 
 def _array_type(field: models.Field) -> str:
@@ -74,23 +88,23 @@ def select(
     qn = connection.ops.quote_name
     sqlite = connection.vendor == "sqlite"
     mark = "?" if sqlite else "%s"
-    fields = [meta.pk] + [meta.get_field(a) for a in attnames]
+    fields = [meta.pk] + [_field(meta, a) for a in attnames]
     conditions, params = [], []
     for attname, value in (equal or {}).items():
-        conditions.append(f"{qn(meta.get_field(attname).column)} = {mark}")
+        conditions.append(f"{qn(column_name(_field(meta, attname)))} = {mark}")
         params.append(value)
     for attname, values in where:
         if not values:
             return []
-        field = meta.get_field(attname)
+        field = _field(meta, attname)
         if sqlite:
             values = _adapt_sqlite(values)
-            conditions.append(f"{qn(field.column)} IN ({', '.join([mark] * len(values))})")
+            conditions.append(f"{qn(column_name(field))} IN ({', '.join([mark] * len(values))})")
             params.extend(values)
         else:
-            conditions.append(f"{qn(field.column)} = ANY(%s::{_array_type(field)}[])")
+            conditions.append(f"{qn(column_name(field))} = ANY(%s::{_array_type(field)}[])")
             params.append(array_literal(values))
-    sql = f"SELECT {', '.join(qn(f.column) for f in fields)} FROM {qn(meta.db_table)}" + (
+    sql = f"SELECT {', '.join(qn(column_name(f)) for f in fields)} FROM {qn(meta.db_table)}" + (
         f" WHERE {' AND '.join(conditions)}" if conditions else ""
     )
     return _fetch(sql, params, fields)
@@ -110,11 +124,13 @@ def select_keys(
         return []
     meta = model._meta
     qn = connection.ops.quote_name
-    fields = [meta.pk] + [meta.get_field(a) for a in attnames]
-    key_fields = [meta.get_field(a) for a in key]
+    fields = [meta.pk] + [_field(meta, a) for a in attnames]
+    key_fields = [_field(meta, a) for a in key]
     names = [f"k{i}" for i in range(len(key))]
-    on = " AND ".join(f"t.{qn(f.column)} = k.{n}" for f, n in zip(key_fields, names, strict=True))
-    cols = ", ".join(f"t.{qn(f.column)}" for f in fields)
+    on = " AND ".join(
+        f"t.{qn(column_name(f))} = k.{n}" for f, n in zip(key_fields, names, strict=True)
+    )
+    cols = ", ".join(f"t.{qn(column_name(f))}" for f in fields)
     keys = list(keys)
     if connection.vendor != "sqlite":
         # The OFFSET 0 fence keeps the lookup a nested loop of index probes, one per key, even

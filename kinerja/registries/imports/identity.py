@@ -218,6 +218,7 @@ class PersonBook:
 
     def _from_prev(self, niks: set[str], ids: set[str]) -> None:
         prev = self.prev
+        assert prev is not None  # called only when there is a previous batch
         for keys, known in ((niks, prev.by_nik), (ids, prev.by_id_lokal)):
             for k in [k for k in keys if k in known]:
                 keys.discard(k)
@@ -261,7 +262,7 @@ class PersonBook:
     def registered(self, ident: Identity) -> list[Person]:
         """The people in the database (or, in a dry run, in earlier batches) the row's identifiers
         name: what the kind's prefetch looks the row's records up by."""
-        found = [self.by_nik.get(ident.nik), self.by_id_lokal.get(ident.id_lokal)]
+        found = [self.by_nik.get(ident.nik or ""), self.by_id_lokal.get(ident.id_lokal or "")]
         return [p for p in found if p is not None and p.pk is not None and p.pk > 0]
 
     def plan(self, ident: Identity) -> PersonPlan:
@@ -318,6 +319,7 @@ class PersonBook:
     def remember(self) -> None:
         """Dry run: keep the identifiers this batch would have written, for later batches."""
         overlay = self.ctx.overlay
+        assert overlay is not None  # a dry run always has its overlay
         for person in self.stage.items.values():
             ident = (person.values.get("nik"), person.values.get("id_lokal"))
             if person.pk is None:

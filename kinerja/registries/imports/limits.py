@@ -78,14 +78,14 @@ def check_zip(path: Path, limits: Limits) -> None:
     size (a part that lies fails its CRC), so these figures bound what opening the file can cost."""
     try:
         with path.open("rb") as fh:
-            end = zipfile._EndRecData(fh)  # noqa: SLF001 (the directory's size, before reading it)
+            end = zipfile._EndRecData(fh)  # type: ignore[attr-defined]  # noqa: SLF001 (private; the directory's size, before reading it)
     except OSError:
         end = None
     if not end:
         raise broken_xlsx()
-    if end[zipfile._ECD_ENTRIES_TOTAL] > MAX_ZIP_ENTRIES:  # noqa: SLF001
+    if end[zipfile._ECD_ENTRIES_TOTAL] > MAX_ZIP_ENTRIES:  # type: ignore[attr-defined]  # noqa: SLF001
         raise FileBeyondLimits(
-            f"File XLSX ini berisi {angka(end[zipfile._ECD_ENTRIES_TOTAL])} bagian (wajar: belasan): "  # noqa: SLF001
+            f"File XLSX ini berisi {angka(end[zipfile._ECD_ENTRIES_TOTAL])} bagian (wajar: belasan): "  # type: ignore[attr-defined]  # noqa: SLF001
             "bukan lembar kerja biasa. Simpan ulang dari Excel sebagai .xlsx."
         )
     try:

@@ -16,7 +16,7 @@ The writer only sends and commits: the rows' values are built by the importing t
 PostgreSQL also their ids and COPY text, so there N+1's writes are ready before N is committed.
 """
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass
@@ -49,7 +49,7 @@ def can_pipeline(kind: Kind, ctx: ImportContext) -> bool:
         and kind.pipelined
         and not ctx.dry_run
         and not connection.in_atomic_block
-        and not (connection.vendor == "sqlite" and connection.is_in_memory_db())
+        and not (connection.vendor == "sqlite" and connection.is_in_memory_db())  # type: ignore[attr-defined]  # SQLite's wrapper has it
     )
 
 
@@ -63,7 +63,7 @@ class _InFlight:
 
 def pipelined(
     kind: Kind, batches: Iterator[Checked], ctx: ImportContext
-) -> Iterator[tuple[Checked, Rejected]]:
+) -> Generator[tuple[Checked, Rejected], None, None]:
     """Each batch with its rejected rows, in file order, once it is committed."""
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="impor-tulis")
     flight: _InFlight | None = None

@@ -67,7 +67,7 @@ class Source:
             if problem:
                 yield Row(number, [c[: limits.cell] for c in raw], {}, problem)
                 continue
-            values = {}
+            values: dict[str, object] = {}
             n = len(cells)
             for i, name in index:
                 if i < n:
@@ -90,7 +90,9 @@ class Source:
             if not cells or not "".join(cells).strip():
                 continue
             if pick is not None and len(cells) > last:
-                values = {n: v for n, v in zip(names, map(strip, pick(cells)), strict=True) if v}
+                values: dict[str, object] = {
+                    n: v for n, v in zip(names, map(strip, pick(cells)), strict=True) if v
+                }
             else:  # a short row (or one wanted column): missing cells are empty
                 n = len(cells)
                 values = {}
@@ -183,8 +185,8 @@ def _normalise_header(header: list[str]) -> list[str]:
 
 
 def _open_csv(path: Path, limits: Limits) -> Source:
-    with path.open("rb") as fh:  # the header line, only to tell the delimiter
-        first = fh.readline(64 * 1024).decode("utf-8-sig", "replace")
+    with path.open("rb") as head:  # the header line, only to tell the delimiter
+        first = head.readline(64 * 1024).decode("utf-8-sig", "replace")
     if not first.strip():
         scan_csv(path, ",", limits)  # a binary or non-UTF-8 file says so, before "empty"
         raise FileUnusable("File kosong: tidak ada baris judul kolom.")

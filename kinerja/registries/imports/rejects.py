@@ -6,12 +6,16 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from kinerja.lib.cells import safe_row
 from kinerja.lib.privacy import mask_nik
 
 ROW_COLUMN = "baris"
 REASON_COLUMN = "alasan_ditolak"
+
+if TYPE_CHECKING:
+    from _csv import Writer  # the type of csv.writer(); not importable by that name at runtime
 
 
 class RejectsWriter:
@@ -22,8 +26,8 @@ class RejectsWriter:
         self.header = header
         self.delimiter = delimiter
         self.count = 0
-        self._fh = None
-        self._writer = None
+        self._fh: TextIO | None = None
+        self._writer: Writer | None = None
 
     def write(self, number: int, raw: list[str], reason: str) -> None:
         self.count += 1
@@ -41,7 +45,7 @@ class RejectsWriter:
 
     def close(self) -> Path | None:
         """The file written, or None when nothing was rejected (a stale file there is removed)."""
-        if self._fh is not None:
+        if self._fh is not None and self.path is not None:  # a file is opened only with a path
             self._fh.close()
             return Path(self.path)
         if self.path is not None and Path(self.path).exists():
@@ -49,7 +53,7 @@ class RejectsWriter:
         return None
 
 
-def _open_owner_only(path: Path):
+def _open_owner_only(path: Path) -> TextIO:
     """The rejects hold raw NIK and KK: only the owner reads them (0600, D66), even over an old file."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(fd, 0o600)

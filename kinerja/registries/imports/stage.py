@@ -39,7 +39,7 @@ class Staged:
         self.values = values
         self.orig = orig
         self.row = row
-        self.new_pk = None
+        self.new_pk: int | None = None
 
     @property
     def id(self) -> int | None:
@@ -154,7 +154,7 @@ class Stage:
         return insert
 
     def _update(self, updates: list[tuple[Staged, dict, list, int]], ctx: ImportContext) -> None:
-        current = self.model.objects.in_bulk([s.id for s, _, _, _ in updates])
+        current = self.model._default_manager.in_bulk([s.id for s, _, _, _ in updates])
         fields: set[str] = {"updated_at", "updated_by_id", "impor_id", "impor_baris"}
         objs = []
         for s, values, changed, row_number in updates:
@@ -164,8 +164,8 @@ class Stage:
                 fields.add(f)
             for f, v in self._audit(ctx, row_number).items():
                 setattr(obj, f, v)
-            obj.updated_at = ctx.now
-            obj._change_reason = self._reason(ctx, row_number)
+            obj.updated_at = ctx.now  # type: ignore[attr-defined]  # the audit field of every staged model
+            obj._change_reason = self._reason(ctx, row_number)  # type: ignore[attr-defined]  # read by simple_history
             objs.append(obj)
         names = [
             self.model._meta.get_field(f.removesuffix("_id")).name if f.endswith("_id") else f
@@ -181,7 +181,7 @@ class Stage:
                 default_date=ctx.now,
             )
         else:
-            self.model.objects.bulk_update(objs, names, batch_size=WRITE_CHUNK)
+            self.model._default_manager.bulk_update(objs, names, batch_size=WRITE_CHUNK)
 
 
 class StageWrite:

@@ -7,7 +7,7 @@ codes and amounts on row after row. Non-text cells (XLSX numbers and dates) are 
 
 import datetime as dt
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, Literal, overload
 
 from kinerja.lib import parsing
 
@@ -74,6 +74,14 @@ def get_text(values: dict, name: str, *, required: bool = False, max_length: int
     return v
 
 
+@overload
+def get_date(
+    values: dict, name: str, ctx: ImportContext, *, required: Literal[True], future_ok: bool = False
+) -> dt.date: ...
+@overload
+def get_date(
+    values: dict, name: str, ctx: ImportContext, *, required: bool = False, future_ok: bool = False
+) -> dt.date | None: ...
 def get_date(
     values: dict, name: str, ctx: ImportContext, *, required: bool = False, future_ok: bool = False
 ) -> dt.date | None:

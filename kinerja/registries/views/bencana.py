@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 
 from kinerja.organisation.permissions import Area, can_change, require_view_records
@@ -33,7 +34,7 @@ KORBAN_EXPORT = [
 
 
 @login_required
-def bencana_list(request: HttpRequest) -> HttpResponse:
+def bencana_list(request: HttpRequest) -> HttpResponseBase:
     require_view_records(request.user, Area.BENCANA)
     form = BencanaFilter(request.GET or None)
     form.is_valid()
@@ -77,7 +78,7 @@ def bencana_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def korban_list(request: HttpRequest) -> HttpResponse:
+def korban_list(request: HttpRequest) -> HttpResponseBase:
     require_view_records(request.user, Area.KORBAN)
     form = KorbanFilter(request.GET or None)
     form.is_valid()

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
 from kinerja.audit.models import AksesDataPribadi
@@ -73,7 +74,7 @@ def render_list(
     qs: QuerySet,
     context: dict | None = None,
     export: tuple[list[Column], str, bool] | None = None,
-) -> HttpResponse:
+) -> HttpResponseBase:
     """Render a filtered, paginated list; `?ekspor=csv` streams the whole filtered list instead."""
     if export is not None and request.GET.get("ekspor") == "csv":
         columns, name, personal = export

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 
 from kinerja.organisation.permissions import Area, require_view_records
@@ -24,7 +25,7 @@ EXPORT = [
 
 
 @login_required
-def dtks_list(request: HttpRequest) -> HttpResponse:
+def dtks_list(request: HttpRequest) -> HttpResponseBase:
     require_view_records(request.user, Area.DTKS)
     periodes = list(selectors.dtks_periode_list())
     choices = [(f"{p.periode:%Y-%m}", f"{p.periode:%Y-%m} ({p.jumlah})") for p in periodes]

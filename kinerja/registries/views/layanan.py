@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 
 from kinerja.organisation.permissions import Area, can_change, can_view_records
@@ -38,7 +39,7 @@ def _jenis_choices(user) -> list[tuple[str, str]]:
 
 
 @login_required
-def layanan_list(request: HttpRequest) -> HttpResponse:
+def layanan_list(request: HttpRequest) -> HttpResponseBase:
     require_view_layanan(request.user)
     form = LayananFilter(request.GET or None, jenis_choices=_jenis_choices(request.user))
     form.is_valid()

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.audit.models import AksesDataPribadi
 from kinerja.audit.services import log_akses
+from kinerja.lib.htmx import HtmxHttpRequest
 from kinerja.organisation.permissions import (
     Area,
     can_change,
@@ -45,7 +47,7 @@ EXPORT = [
 
 
 @login_required
-def orang_list(request: HttpRequest) -> HttpResponse:
+def orang_list(request: HttpRequest) -> HttpResponseBase:
     require_view_orang(request.user)
     form = OrangFilter(request.GET or None)
     form.is_valid()
@@ -128,7 +130,7 @@ def orang_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _reveal(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     nik: str,
     objek: str,
     back: str,
@@ -152,7 +154,7 @@ def _reveal(
 
 @login_required
 @require_POST
-def orang_nik(request: HttpRequest, pk: int) -> HttpResponse:
+def orang_nik(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     orang = get_orang_for_user(request.user, pk)
     back = request.POST.get("next") or reverse("registri:orang_detail", args=[orang.pk])
     return _reveal(
@@ -162,7 +164,7 @@ def orang_nik(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def orang_kk(request: HttpRequest, pk: int) -> HttpResponse:
+def orang_kk(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     orang = get_orang_for_user(request.user, pk)
     back = request.POST.get("next") or reverse("registri:orang_detail", args=[orang.pk])
     return _reveal(
@@ -173,7 +175,7 @@ def orang_kk(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def dtks_kk(request: HttpRequest, pk: int) -> HttpResponse:
+def dtks_kk(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     anggota = get_dtks_for_user(request.user, pk)
     back = request.POST.get("next") or reverse("registri:dtks_list")
     return _reveal(
@@ -184,7 +186,7 @@ def dtks_kk(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def psks_nik(request: HttpRequest, pk: int) -> HttpResponse:
+def psks_nik(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     psks = get_psks_for_user(request.user, pk)
     back = request.POST.get("next") or reverse("registri:psks_list")
     # A PSKS person is often also a registered person: link the look to them (data-subject report).

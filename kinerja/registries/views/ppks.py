@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 
 from kinerja.organisation.permissions import Area, require_view_records
@@ -26,7 +27,7 @@ EXPORT = [
 
 
 @login_required
-def ppks_list(request: HttpRequest) -> HttpResponse:
+def ppks_list(request: HttpRequest) -> HttpResponseBase:
     require_view_records(request.user, Area.PPKS)
     form = PpksFilter(request.GET or None)
     form.is_valid()

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 
 from kinerja.organisation.permissions import Area, can_change, require_view_records
@@ -32,7 +33,7 @@ PELATIHAN_EXPORT = [
 
 
 @login_required
-def psks_list(request: HttpRequest) -> HttpResponse:
+def psks_list(request: HttpRequest) -> HttpResponseBase:
     require_view_records(request.user, Area.PSKS)
     form = PsksFilter(request.GET or None)
     form.is_valid()
@@ -77,7 +78,7 @@ def psks_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def pelatihan_list(request: HttpRequest) -> HttpResponse:
+def pelatihan_list(request: HttpRequest) -> HttpResponseBase:
     require_view_records(request.user, Area.PELATIHAN)
     form = PelatihanFilter(request.GET or None)
     form.is_valid()

@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
@@ -23,6 +24,7 @@ from django_tasks import TaskResultStatus
 
 from kinerja.audit.models import AksesDataPribadi
 from kinerja.audit.services import log_akses
+from kinerja.lib.htmx import HtmxHttpRequest
 from kinerja.organisation.permissions import Area, can_change, can_see_nik, can_view_records
 
 from .. import unggahan
@@ -100,7 +102,7 @@ def unggah_index(request: HttpRequest) -> HttpResponse:
         )[:20]
     )
     for impor in recent:  # the download button only where the download is allowed (D65)
-        impor.boleh_unduh = can_reach_impor_files(request.user, impor)
+        impor.boleh_unduh = can_reach_impor_files(request.user, impor)  # type: ignore[attr-defined]  # a flag for the template
     return render(request, "registries/unggah_index.html", {"kinds": kinds, "recent": recent})
 
 
@@ -139,7 +141,7 @@ def unggah_form(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 @login_required
-def unggah_pratinjau(request: HttpRequest, kind: str, token: str) -> HttpResponse:
+def unggah_pratinjau(request: HtmxHttpRequest, kind: str, token: str) -> HttpResponse:
     """The first rows and every problem of the worker's dry run; saving starts the import.
 
     The POST that saves checks again what the page checked (D22, a usable file, the same account):
@@ -186,6 +188,7 @@ def _save(request: HttpRequest, kind: str, token: str, item: dict, preview: dict
         return redirect("registri:unggah_pratinjau", kind=kind, token=token)
     if refusal:
         raise PermissionDenied(refusal)
+    assert preview is not None  # save_refusal refuses a missing preview
     path = Path(item["path"])
     result = import_file.enqueue(
         kind, str(path), request.user.pk, item["name"], str(path.parent / unggahan.REJECTS_FILE)
@@ -215,7 +218,7 @@ def _impor_of(item: dict) -> Impor | None:
 
 
 @login_required
-def unggah_proses(request: HttpRequest, kind: str, token: str) -> HttpResponse:
+def unggah_proses(request: HtmxHttpRequest, kind: str, token: str) -> HttpResponse:
     """Progress while the worker imports; the result (counts, rejects) once it is done."""
     _kind_for(request.user, kind, change=True)
     item = _upload(request, kind, token)
@@ -244,7 +247,7 @@ def unggah_proses(request: HttpRequest, kind: str, token: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def unggah_tolakan(request: HttpRequest, pk: int) -> HttpResponse:
+def unggah_tolakan(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The rejected rows with their reasons: only for the uploader, that Bidang's kabid and the admin
     (404 for anyone else), masked for a reader without D3, and every download logged (D65)."""
     impor = get_impor_files_for_user(request.user, pk)

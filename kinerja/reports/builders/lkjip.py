@@ -120,12 +120,18 @@ def _overview_chart(t: Tahun) -> Image:
             title=f"Target dan realisasi IKU tahun {t.tahun} (%)",
             categories=codes,
             series=[
-                Series("Target", [t.caps[k].target if t.caps[k] else None for k in codes]),
-                Series("Realisasi", [t.caps[k].realisasi if t.caps[k] else None for k in codes]),
+                Series("Target", [c.target if (c := t.caps[k]) else None for k in codes]),
+                Series("Realisasi", [c.realisasi if (c := t.caps[k]) else None for k in codes]),
             ],
         ),
         caption=f"Gambar: target dan realisasi kelima IKU tahun {t.tahun}.",
     )
+
+
+def _achievement(c: Capaian) -> Decimal:
+    """The achievement of a figure that has one (`with_ach` below)."""
+    assert c.achievement is not None
+    return c.achievement
 
 
 def _summary(t: Tahun, dinas: str) -> list[Paragraph]:
@@ -138,9 +144,9 @@ def _summary(t: Tahun, dinas: str) -> list[Paragraph]:
         f"Utama (IKU) untuk {len(t.groups)} sasaran strategis. "
     )
     if with_ach:
-        mean = sum(c.achievement for _, c in with_ach) / len(with_ach)
-        best = max(with_ach, key=lambda ic: ic[1].achievement)
-        worst = min(with_ach, key=lambda ic: ic[1].achievement)
+        mean = sum(_achievement(c) for _, c in with_ach) / len(with_ach)
+        best = max(with_ach, key=lambda ic: _achievement(ic[1]))
+        worst = min(with_ach, key=lambda ic: _achievement(ic[1]))
         text += (
             f"Dari {len(with_ach)} IKU yang dapat diukur capaiannya: {band_text}. Rata-rata "
             f"capaian {format_persen(mean)}%; tertinggi {best[0].kode} "

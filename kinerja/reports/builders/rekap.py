@@ -4,7 +4,7 @@ from kinerja.indicators.engine import regions_for_level
 from kinerja.performance.periods import Periode, periode_nama
 
 from ..common import letterhead, organisasi, pct_formula
-from ..document import Column, Document, Heading, Paragraph, Provisional, Table
+from ..document import Column, Document, Heading, Number, Paragraph, Provisional, Table, Value
 from ..selectors import approval_of, catalogue, figures_by_region, region_names, sasaran_list
 
 TINGKAT = {"kota": "Kota", "kecamatan": "Kecamatan", "kelurahan": "Kelurahan"}
@@ -53,7 +53,7 @@ def build_rekap(tahun: int, triwulan: int | None) -> Document:
             rows = []
             for kode, tingkat in regions:
                 b, h = baku.get(kode), harfiah.get(kode)
-                cells = [
+                numbers: list[Number | None] = [
                     b.numerator if b else 0,
                     b.denominator if b else 0,
                     b.value if b else None,
@@ -61,8 +61,9 @@ def build_rekap(tahun: int, triwulan: int | None) -> Document:
                     h.denominator if h else 0,
                     h.value if h else None,
                 ]
+                cells: list[Value] = list(numbers)
                 if not approved:
-                    cells = [Provisional(v) if v is not None else None for v in cells]
+                    cells = [Provisional(v) if v is not None else None for v in numbers]
                 rows.append([kode, names.get(kode, kode), TINGKAT.get(tingkat, tingkat), *cells])
             doc.provisional |= not approved
             doc.add(

@@ -96,7 +96,7 @@ def build_spm(tahun: int, triwulan: int | None) -> Document:
             sheet="IKU-4",
         ),
         Heading("3. Perkembangan per triwulan (kumulatif)"),
-        _quarters(tahun, periode.triwulan),
+        _quarters(tahun, periode.triwulan or 4),
         kepala_signature(),
     )
     return doc

@@ -9,6 +9,7 @@ text even when the cell is edited or the sheet saved as CSV).
 import io
 import re
 from decimal import Decimal
+from typing import Any
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
@@ -103,7 +104,7 @@ def render_xlsx(doc: Document) -> bytes:
         for k, v in NUMBER_FORMATS.items()
     }
 
-    sheets: dict[str, tuple] = {}
+    sheets: dict[str, list[Any]] = {}  # [worksheet, next row, panes frozen]
     used: set[str] = set()
     intro: list[str] = [doc.title, doc.subtitle]
     for block in doc.blocks:

@@ -43,6 +43,14 @@ def register(cls: type[Kind]) -> type[Kind]:
 class Batch:
     """The state of one batch: its people (identity kinds) and whatever the kind stages."""
 
+    # Set by the kinds' `new_batch` (each kind uses some of them).
+    stage: Stage
+    kegiatan: Stage  # pelatihan
+    periode: Stage  # dtks
+    psks: dict[str, int]  # pelatihan: PSKS id by upper-cased code
+    bencana: dict[str, int]  # layanan, korban: event id by upper-cased code
+    staged: dict[tuple[Any, ...], Any]  # performance imports: the last row per natural key
+
     def __init__(self, ctx: ImportContext, persons: PersonBook | None) -> None:
         self.ctx = ctx
         self.persons = persons

@@ -36,7 +36,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Dilewati: {sweep.running} unggahan yang impornya masih berjalan.")
 
 
-def _size(n: int) -> str:
+def _size(n: float) -> str:
     for unit in ("B", "KB", "MB"):
         if n < 1024:
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}".replace(".", ",")
