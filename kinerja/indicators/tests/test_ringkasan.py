@@ -364,3 +364,36 @@ def test_each_summary_is_a_partition_dropped_with_it(world):
         Wilayah.objects.filter(kode=KEL2).update(nama="Kelurahan baru")
         _agree("IKU-4")  # in a transaction: everything dropped, IKU-4 rebuilt in place
         assert _tables() == {f"{ringkasan.T_UNIT}_{_summaries()['IKU-4']}"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_build_runs_without_jit_and_leaves_the_session_as_it_was(
+    seeded_transactional_db, monkeypatch
+):
+    """D103 (PostgreSQL): a summary's INSERT ... SELECT runs with JIT off (its compilation costs
+    more CPU than it saves), set for the building transaction only; the summary still equals the
+    direct SQL."""
+    _make_world()
+    monkeypatch.setattr(ringkasan, "PARALLEL_BUILDS", 1)  # built on this connection
+    if not _pg():
+        _agree("IKU-4")
+        return
+    seen: list[str] = []
+    run = ringkasan._run
+
+    def spy(sql):
+        if sql.text.startswith("WITH") and "INSERT INTO" in sql.text:
+            with connection.cursor() as cur:
+                cur.execute("SHOW jit")
+                seen.append(cur.fetchone()[0])
+        run(sql)
+
+    monkeypatch.setattr(ringkasan, "_run", spy)
+    with connection.cursor() as cur:
+        cur.execute("SHOW jit")
+        before = cur.fetchone()[0]
+    _agree("IKU-4")
+    assert seen == ["off"]
+    with connection.cursor() as cur:
+        cur.execute("SHOW jit")
+        assert cur.fetchone()[0] == before
