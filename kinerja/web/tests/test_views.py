@@ -193,3 +193,12 @@ def test_region_names_tag():
     t = Template("{% load kinerja_format %}{% wilayah a %}|{% wilayah b %}|{% wilayah c %}")
     html = t.render(Context({"a": "63.72.04.1003", "b": None, "c": "99.99"}))
     assert html == "Komet (63.72.04.1003)|–|99.99"
+
+
+@pytest.mark.django_db
+def test_home_table_numbers_its_rows_not_tidak(client):
+    """The decree's table heads its first column "No" (nomor); Django's catalogue translated the
+    word "No" as "Tidak" (issue 17)."""
+    html = client.get("/").content.decode()
+    assert '<th scope="col">No</th>' in html
+    assert '<th scope="col">Tidak</th>' not in html
