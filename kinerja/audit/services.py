@@ -36,6 +36,11 @@ def _digest(entry: AuditEntry) -> str:
     if entry.id_sebelumnya is not None:
         # Entries written before the link existed keep their original digest.
         payload["prev_id"] = entry.id_sebelumnya
+    return _sha256(payload)
+
+
+def _sha256(payload: dict[str, Any]) -> str:
+    """The hash both chains use: SHA-256 of the payload as sorted, unescaped JSON."""
     text = json.dumps(payload, sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -62,8 +67,7 @@ def _digest_akses(row: AksesDataPribadi) -> str:
         # The person looked at (D85). Only when set, so rows chained before the link existed keep
         # their hashes; setting or clearing it later changes the payload all the same.
         payload["orang"] = orang_id
-    text = json.dumps(payload, sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return _sha256(payload)
 
 
 def _locked_head(key: str = HEAD_KEY, model=AuditEntry) -> AuditHead:
