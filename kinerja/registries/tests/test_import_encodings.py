@@ -176,3 +176,27 @@ def test_apostrophe_nik_in_every_kind_that_reads_one(tmp_path):
     row = ["PSKS-1", "tksk", "orang", "Budi", f"'{NIK_L}", "2024-01-02"]
     assert run_import("psks", write_csv(tmp_path / "s.csv", psks, [row], delimiter="|")).accepted
     assert Psks.objects.get().nik == NIK_L
+
+
+@pytest.mark.parametrize("quote", ["", '"'])
+def test_windows_1252_cells_are_held_to_the_cell_bound_in_characters(tmp_path, settings, quote):
+    """The byte scan (D110) keeps its promise for a Windows-1252 file: one byte is one character,
+    so a name of exactly the bound passes the scan and the reader; one more refuses the file whole
+    before anything is saved (the same on the csv module's path, taken when quotes appear)."""
+    settings.KINERJA_IMPOR_MAKS_SEL = 16  # a NIK's length
+    names = ["Íñigo Peña Muño", "Íñigo Peña Muñoz", "Íñigo Peñas Muñoz"]
+    assert [len(n) for n in names] == [15, 16, 17]
+    for name in names:
+        row = person_row(nama=f"{quote}{name}{quote}", kk="")
+        path = _cp1252_file(tmp_path / "b.csv", [[*row, "anak_telantar", "2024-01-10"]])
+        result = run_import("ppks", path)
+        if len(name) <= 16:
+            assert (result.fatal, result.accepted, result.notices) == (
+                None,
+                1,
+                [WINDOWS_1252_NOTICE],
+            )
+            assert Orang.objects.get().nama == name
+        else:
+            assert "Baris 2" in result.fatal and "lebih dari 16 karakter" in result.fatal
+            assert Impor.objects.count() == 2  # the two imports above; none for this file
