@@ -12,16 +12,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol, TextIO
 
-from kinerja.lib.cells import safe_row, safe_text
+from kinerja.lib.cells import safe_row
 from kinerja.lib.privacy import mask_nik
+from kinerja.lib.xlsx_text import TextWorkbook, read_text_workbook
 
 ROW_COLUMN = "baris"
 REASON_COLUMN = "alasan_ditolak"
+SHEET = "tolakan"  # the XLSX rejects' sheet: `tolakan`, then `tolakan 2`, ... past Excel's rows
 
 if TYPE_CHECKING:
     from _csv import Writer  # the type of csv.writer(); not importable by that name at runtime
-
-    from xlsxwriter.worksheet import Worksheet
 
 
 class Rejects(Protocol):
@@ -74,21 +74,21 @@ class RejectsWriter:
 
 
 class XlsxRejectsWriter:
-    """The rejects as a workbook (D131), opened at first use: written row by row to disk (xlsxwriter's
-    constant-memory mode, its temporary files beside the rejects file, owner-only like it)."""
+    """The rejects as a workbook of text cells (D131), opened at first use and written as a stream
+    straight into the owner-only file (no temporary copy)."""
 
     def __init__(self, path: Path, header: list[str]) -> None:
         self.path = path
         self.header = header
         self.count = 0
         self._fh: BinaryIO | None = None
-        self._table: XlsxTable | None = None
+        self._table: TextWorkbook | None = None
 
     def write(self, number: int, raw: list[str], reason: str) -> None:
         self.count += 1
         if self._table is None:
             self._fh = _open_owner_only(self.path, binary=True)
-            self._table = XlsxTable(self._fh, [*self.header, ROW_COLUMN, REASON_COLUMN], self.path)
+            self._table = TextWorkbook(self._fh, [*self.header, ROW_COLUMN, REASON_COLUMN], SHEET)
         width = len(self.header)
         cells = [str(c) for c in raw[:width]] + [""] * (width - len(raw))
         self._table.append([*cells, str(number), reason])
@@ -101,70 +101,6 @@ class XlsxRejectsWriter:
         if self.path.exists():
             self.path.unlink()
         return None
-
-
-class XlsxTable:
-    """One table over as many sheets as it needs (Excel holds 1,048,576 rows a sheet): a bold header
-    repeated on each, every cell a text cell (`@`, through safe_text), widths from the content."""
-
-    MAX_ROWS = 1_048_576  # a sheet's rows, the header included
-    WIDTH_MIN, WIDTH_MAX = 8, 60
-
-    def __init__(self, out: BinaryIO, header: list[str], beside: Path) -> None:
-        import xlsxwriter
-
-        self.book = xlsxwriter.Workbook(
-            out,
-            {"constant_memory": True, "tmpdir": str(beside.parent), "strings_to_numbers": False},
-        )
-        self.bold = self.book.add_format({"bold": True, "num_format": "@"})
-        self.text = self.book.add_format({"num_format": "@"})
-        self.header = header
-        self.widths = [len(h) for h in header]
-        self.sheet: Worksheet | None = None  # added on the first append
-        self.row = 0
-
-    def append(self, cells: list[str]) -> None:
-        if self.sheet is None or self.row >= self.MAX_ROWS:
-            self.sheet = self._new_sheet()
-        write, text, row, widths = self.sheet.write_string, self.text, self.row, self.widths
-        for col, value in enumerate(cells):
-            if value:
-                write(row, col, str(safe_text(_xml_safe(value))), text)
-                if col < len(widths) and len(value) > widths[col]:
-                    widths[col] = len(value)
-        self.row += 1
-
-    def _new_sheet(self) -> "Worksheet":
-        if self.sheet is not None:
-            self._finish_sheet(self.sheet)
-        number = len(self.book.worksheets()) + 1
-        sheet = self.book.add_worksheet("tolakan" if number == 1 else f"tolakan {number}")
-        for col, name in enumerate(self.header):
-            sheet.write_string(0, col, str(safe_text(_xml_safe(name))), self.bold)
-        sheet.freeze_panes(1, 0)
-        self.row = 1
-        return sheet
-
-    def _finish_sheet(self, sheet: "Worksheet") -> None:
-        for col, width in enumerate(self.widths):
-            shown = min(max(width + 2, self.WIDTH_MIN), self.WIDTH_MAX)
-            sheet.set_column(col, col, shown, self.text)
-        if self.header:
-            sheet.autofilter(0, 0, max(self.row - 1, 0), len(self.header) - 1)
-
-    def close(self) -> None:
-        sheet = self.sheet or self._new_sheet()  # a header-only table has its sheet too
-        self._finish_sheet(sheet)
-        self.book.close()
-
-
-# Characters XML 1.0 cannot hold: a CSV cell may carry them, a workbook may not.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _xml_safe(value: str) -> str:
-    return _NOT_XML.sub("\ufffd", value)
 
 
 def _open_owner_only(path: Path, *, binary: bool = False):
@@ -217,29 +153,22 @@ def masked_rejects(path: Path) -> Iterator[bytes]:
 
 def _masked_xlsx(path: Path) -> Iterator[bytes]:
     """Read back sheet by sheet (each begins with the header) and written again, masked, to an
-    anonymous temporary file beside it, handed out in pieces."""
-    import openpyxl
-
-    book = openpyxl.load_workbook(path, read_only=True)
-    try:
-        with tempfile.TemporaryFile(dir=path.parent) as out:
-            table: XlsxTable | None = None
-            for sheet in book.worksheets:
-                rows = sheet.iter_rows(values_only=True)
-                header = ["" if c is None else str(c) for c in next(rows, ())]
-                personal = {i for i, h in enumerate(header) if is_personal(h)}
-                if table is None:
-                    table = XlsxTable(out, header, path)
-                for row in rows:
-                    table.append(_masked(["" if c is None else str(c) for c in row], personal))
-            if table is None:
-                table = XlsxTable(out, [], path)
-            table.close()
-            out.seek(0)
-            while chunk := out.read(1 << 16):
-                yield chunk
-    finally:
-        book.close()
+    anonymous temporary file in the same owner-only folder, handed out in pieces."""
+    with tempfile.TemporaryFile(dir=path.parent) as out:
+        table: TextWorkbook | None = None
+        personal: set[int] = set()
+        sheet = 0
+        for number, row in read_text_workbook(str(path)):
+            if number != sheet:  # each sheet begins with the header
+                sheet = number
+                personal = {i for i, h in enumerate(row) if is_personal(h)}
+                table = table or TextWorkbook(out, row, SHEET)
+            elif table is not None:
+                table.append(_masked(row, personal))
+        (table or TextWorkbook(out, [], SHEET)).close()
+        out.seek(0)
+        while chunk := out.read(1 << 16):
+            yield chunk
 
 
 def _delimiter(header_line: str) -> str:

@@ -12,9 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from kinerja.audit.models import AksesDataPribadi
+from kinerja.lib.xlsx_text import TextWorkbook
 from kinerja.registries.imports import run_import
 from kinerja.registries.imports.reader import WINDOWS_1252_NOTICE
-from kinerja.registries.imports.rejects import XlsxTable, is_personal, masked_rejects
+from kinerja.registries.imports.rejects import is_personal, masked_rejects
 from kinerja.registries.models import Impor, Orang
 
 from .importing import KEL, KK, NIK_L, NIK_L2, NIK_P, person_row, write_xlsx
@@ -66,13 +67,13 @@ def test_xlsx_rejects_are_text_cells_with_the_original_row(tmp_path):
     book = openpyxl.load_workbook(out)
     ws = book.active
     assert (ws.title, ws.freeze_panes) == ("tolakan", "A2")
-    # Widths from the longest value + 2, between 8 and 60 (Excel adds 0.71 of padding).
-    widths = {c: ws.column_dimensions[c].width - 0.7109375 for c in "ABCIJK"}
+    # Widths from the longest value + 2, between 8 and 60.
+    widths = {c: ws.column_dimensions[c].width for c in "ABCIJK"}
     assert widths == {"A": 18, "B": 10, "C": 9, "I": 16, "J": 8, "K": 60}  # a NIK fits in A
 
 
 def test_a_sheet_holds_at_most_excels_rows_the_rest_follows_on_the_next(tmp_path, monkeypatch):
-    monkeypatch.setattr(XlsxTable, "MAX_ROWS", 3)  # header + 2 rows a sheet
+    monkeypatch.setattr(TextWorkbook, "MAX_ROWS", 3)  # header + 2 rows a sheet
     bad = [[*person_row(nik=f"63720412039{i:05d}", nama=f"N{i}"), "x", "2024"] for i in range(5)]
     result = run_import(
         "ppks", write_xlsx(tmp_path / "p.xlsx", PPKS, bad), rejects_path=tmp_path / "t.xlsx"
@@ -88,12 +89,17 @@ def test_a_sheet_holds_at_most_excels_rows_the_rest_follows_on_the_next(tmp_path
     ]  # fmt: skip
 
 
-def test_masked_xlsx_rejects_keep_the_format(tmp_path):
-    path = write_xlsx(tmp_path / "p.xlsx", PPKS, [GOOD, BAD])
+def test_masked_xlsx_rejects_keep_the_format(tmp_path, monkeypatch):
+    monkeypatch.setattr(TextWorkbook, "MAX_ROWS", 3)  # header + 2 rows a sheet, masked the same
+    bad = [[*person_row(nik=f"63720412039{i:05d}", nama=f"N{i}"), "x", "2024"] for i in range(4)]
+    path = write_xlsx(tmp_path / "p.xlsx", PPKS, [GOOD, BAD, *bad])
     result = run_import("ppks", path, rejects_path=tmp_path / "t.xlsx")
+    assert (result.rows_read, result.accepted, result.rejected) == (6, 1, 5)
     masked = b"".join(masked_rejects(result.rejects_path))
-    [rows] = _sheets(io.BytesIO(masked))
-    assert _values(rows)[1][:7] == [
+    sheets = _sheets(io.BytesIO(masked))
+    assert [len(s) for s in sheets] == [3, 3, 2] and all(_values(s)[0] == HEADER for s in sheets)
+    rows = [r for s in sheets for r in _values(s)[1:]]
+    assert rows[0][:7] == [
         "6372********0002",
         None,
         "Budi",
@@ -102,7 +108,8 @@ def test_masked_xlsx_rejects_keep_the_format(tmp_path):
         "6372********7890",
         KEL,
     ]
-    assert all(c.data_type == "s" for r in rows for c in r if c.value is not None)
+    assert [r[0] for r in rows[1:]] == [f"6372********{i:04d}" for i in range(4)]
+    assert all(c.data_type == "s" for s in sheets for r in s for c in r if c.value is not None)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.xlsx", "t.xlsx"]
 
 
