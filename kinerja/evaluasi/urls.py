@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "evaluasi"
+
+urlpatterns = [
+    path("", views.lke_index, name="index"),
+    path("<int:tahun>/", views.lke_tahun, name="tahun"),
+    path("<int:tahun>/kriteria/<int:pk>/", views.lke_kriteria, name="kriteria"),
+    path("<int:tahun>/kriteria/<int:pk>/bukti/", views.lke_bukti, name="bukti"),
+    path("<int:tahun>/<str:aksi>/", views.lke_status, name="status"),
+]
