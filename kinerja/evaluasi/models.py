@@ -155,12 +155,70 @@ class JenisBukti(models.TextChoices):
     RANTAI_AUDIT = "rantai_audit", "Pemeriksaan rantai jejak audit per tanggal"
 
 
-class Bukti(models.Model):
-    """Evidence for a criterion: an uploaded file, or a link to one of Kinerja's own artifacts. Each
-    keeps the SHA-256 it had when linked (`hash_tercatat`), so it still verifies, or visibly does not,
-    whenever it is opened."""
+class Lhe(models.Model):
+    """The evaluator's result (laporan hasil evaluasi) of a year, with its recommendations."""
 
-    jawaban = models.ForeignKey(Jawaban, on_delete=models.CASCADE, related_name="bukti")
+    evaluasi = models.OneToOneField(Evaluasi, on_delete=models.PROTECT, related_name="lhe")
+    nomor = models.CharField("nomor LHE", max_length=100)
+    tanggal = models.DateField("tanggal LHE")
+    ringkasan = models.TextField("ringkasan hasil", blank=True)
+
+    class Meta:
+        verbose_name = "laporan hasil evaluasi (LHE)"
+        verbose_name_plural = "laporan hasil evaluasi (LHE)"
+
+    def __str__(self) -> str:
+        return f"LHE {self.evaluasi.tahun} ({self.nomor})"
+
+
+class StatusTindakLanjut(models.TextChoices):
+    BELUM = "belum", "Belum ditindaklanjuti"
+    PROSES = "proses", "Dalam proses"
+    SELESAI = "selesai", "Selesai"
+
+
+class Rekomendasi(models.Model):
+    """One recommendation of an LHE and its follow-up by the responsible Bidang."""
+
+    lhe = models.ForeignKey(Lhe, on_delete=models.CASCADE, related_name="rekomendasi")
+    nomor = models.PositiveSmallIntegerField("nomor")
+    teks = models.TextField("rekomendasi")
+    bidang = models.ForeignKey(
+        "organisation.Bidang",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="penanggung jawab",
+    )
+    rencana = models.TextField("rencana tindak lanjut", blank=True)
+    batas_waktu = models.DateField("batas waktu")
+    status = models.CharField(
+        "status",
+        max_length=10,
+        choices=StatusTindakLanjut.choices,
+        default=StatusTindakLanjut.BELUM,
+    )
+    diselesaikan_pada = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "rekomendasi"
+        ordering = ["lhe", "nomor"]
+        constraints = [models.UniqueConstraint(fields=["lhe", "nomor"], name="rekomendasi_unik")]
+
+    def __str__(self) -> str:
+        return f"Rekomendasi {self.nomor}: {self.teks[:60]}"
+
+
+class Bukti(models.Model):
+    """Evidence for a criterion or a follow-up: an uploaded file, or a link to one of Kinerja's own
+    artifacts. Each keeps the SHA-256 it had when linked (`hash_tercatat`), so it still verifies, or
+    visibly does not, whenever it is opened."""
+
+    jawaban = models.ForeignKey(
+        Jawaban, null=True, blank=True, on_delete=models.CASCADE, related_name="bukti"
+    )
+    rekomendasi = models.ForeignKey(
+        Rekomendasi, null=True, blank=True, on_delete=models.CASCADE, related_name="bukti"
+    )
     jenis = models.CharField("jenis", max_length=20, choices=JenisBukti.choices)
     acuan = models.CharField(
         "acuan", max_length=120, help_text="id persetujuan, entri, atau tanggal"
@@ -178,6 +236,13 @@ class Bukti(models.Model):
     class Meta:
         verbose_name_plural = "bukti"
         ordering = ["dibuat_pada", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(jawaban__isnull=False, rekomendasi__isnull=True)
+                | models.Q(jawaban__isnull=True, rekomendasi__isnull=False),
+                name="bukti_untuk_satu_hal",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_jenis_display()}: {self.label}"

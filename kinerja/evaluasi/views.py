@@ -111,6 +111,7 @@ def lke_kriteria(request: HttpRequest, tahun: int, pk: int) -> HttpResponse:
             "skala": evaluasi.lke.skala[kriteria.sub_komponen.skala],
             "row": row,
             "sisi": sisi,
+            "boleh": sisi is not None and not evaluasi.ditutup,
             "bukti": bukti,
             "jenis_bukti": [c for c in JenisBukti.choices if c[0] != JenisBukti.BERKAS],
             "error": error,

@@ -100,17 +100,13 @@ def _resolve(jenis: str, acuan: str) -> tuple[str, str, str]:
     raise ValidationError(f"Jenis bukti tidak dikenal: {jenis}.")
 
 
-@transaction.atomic
-def tautkan(*, user, jawaban: Jawaban, jenis: str, acuan: str) -> Bukti:
-    """Link an artifact as evidence of a criterion (the sides that answer it may)."""
-    if sisi_pengguna(user) is None:
-        raise ValidationError("Hanya Perencana dan evaluator yang menambahkan bukti.")
-    if jawaban.evaluasi.ditutup:
-        raise ValidationError("Evaluasi tahun ini sudah ditutup evaluator.")
+def simpan_bukti(*, user, jenis: str, acuan: str, **pemilik) -> Bukti:
+    """Resolve and store one evidence link for `pemilik` (jawaban=... or rekomendasi=...); the
+    caller has checked the user's right."""
     acuan_simpan, label, hash_ = _resolve(jenis, acuan.strip())
     bukti = Bukti.objects.create(
-        jawaban=jawaban, jenis=jenis, acuan=acuan_simpan, label=label, hash_tercatat=hash_,
-        dibuat_oleh=user,
+        jenis=jenis, acuan=acuan_simpan, label=label, hash_tercatat=hash_, dibuat_oleh=user,
+        **pemilik,
     )  # fmt: skip
     audit_record(
         user=user,
@@ -120,6 +116,16 @@ def tautkan(*, user, jawaban: Jawaban, jenis: str, acuan: str) -> Bukti:
         sesudah={"jenis": jenis, "acuan": acuan_simpan, "hash": hash_},
     )
     return bukti
+
+
+@transaction.atomic
+def tautkan(*, user, jawaban: Jawaban, jenis: str, acuan: str) -> Bukti:
+    """Link an artifact as evidence of a criterion (the sides that answer it may)."""
+    if sisi_pengguna(user) is None:
+        raise ValidationError("Hanya Perencana dan evaluator yang menambahkan bukti.")
+    if jawaban.evaluasi.ditutup:
+        raise ValidationError("Evaluasi tahun ini sudah ditutup evaluator.")
+    return simpan_bukti(user=user, jenis=jenis, acuan=acuan, jawaban=jawaban)
 
 
 def periksa(bukti: Bukti) -> HasilPeriksa:
