@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "kinerja.registries",
     "kinerja.performance",
     "kinerja.reports",
+    "kinerja.evaluasi",
     "kinerja.pdp",
     "kinerja.api",
     "kinerja.web",

@@ -240,3 +240,10 @@ def log_akses(
         jumlah=jumlah,
         alamat_ip=(request.META.get("REMOTE_ADDR") if request is not None else None),
     )
+
+
+def entry_intact(entry_id: int, hash_: str) -> bool:
+    """Whether audit entry `entry_id` still exists, still carries `hash_`, and its content still
+    hashes to it (evidence links that name one entry check it this way)."""
+    entry = AuditEntry.objects.filter(pk=entry_id).first()
+    return entry is not None and entry.hash == hash_ and _digest(entry) == hash_

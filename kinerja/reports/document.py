@@ -93,7 +93,15 @@ class PageBreak:
     pass
 
 
-Block = Heading | Paragraph | Table | Image | Signature | SignatureRow | PageBreak
+@dataclass(frozen=True)
+class TableOfContents:
+    """The document's headings (levels 1-2) with their page: target counters in the PDF, a TOC field
+    in the DOCX (filled when the file is opened); the XLSX has no pages and leaves it out."""
+
+    title: str = "DAFTAR ISI"
+
+
+Block = Heading | Paragraph | Table | Image | Signature | SignatureRow | PageBreak | TableOfContents
 
 
 @dataclass

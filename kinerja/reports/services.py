@@ -5,6 +5,7 @@ from pathlib import Path
 from kinerja.indicators.engine import Periode
 
 from .builders.iku import build_iku
+from .builders.lke import build_lke
 from .builders.lkjip import build_lkjip
 from .builders.pk import build_pk
 from .builders.rekap import build_rekap
@@ -18,6 +19,7 @@ BUILDERS = {
     "lkjip": lambda year, quarter: build_lkjip(year),
     "spm": build_spm,
     "rekap": build_rekap,
+    "lke": lambda year, quarter: build_lke(year),
 }
 FORMATS = tuple(RENDERERS)
 

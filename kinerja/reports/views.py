@@ -23,6 +23,12 @@ DOCUMENTS = (
     ("lkjip", "LKjIP", "Laporan kinerja tahunan: Bab I-IV dan Ikhtisar Eksekutif", False),
     ("spm", "Laporan SPM Bidang Sosial", "IKU-2 per jenis PPKS dan IKU-4, kumulatif", True),
     ("rekap", "Rekap per wilayah", "Semua IKU per kecamatan dan kelurahan, dua bacaan", True),
+    (
+        "lke",
+        "Lembar Kerja Evaluasi (LKE)",
+        "Penilaian mandiri dan nilai evaluator per kriteria",
+        False,
+    ),
 )
 
 

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from kinerja.evaluasi.services.tindak_lanjut import tindak_lanjut_terbuka
 from kinerja.indicators.engine import Periode
 from kinerja.indicators.selectors import catalogue_years
 from kinerja.lib.cells import safe_text
@@ -58,6 +59,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
         "can_audit": can_view(user, Area.AUDIT),
         "can_targets": has_role(user, Role.PERENCANA, Role.ADMIN),
         "years": list(catalogue_years()),
+        "tindak_lanjut": list(tindak_lanjut_terbuka(user)[:10]),
     }
     return render(request, "web/dasbor.html", context)
 

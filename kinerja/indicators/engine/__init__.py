@@ -22,6 +22,7 @@ from .frozen import (
     unit_list_hash,
     why_changed,
 )
+from .per_layanan import served_by_service
 from .periods import Periode, periods_of_year
 from .quality import KualitasData, data_quality
 
@@ -58,6 +59,7 @@ __all__ = [
     "kode_kabkota",
     "periods_of_year",
     "regions_for_level",
+    "served_by_service",
     "unit_keluarga",
     "unit_list_hash",
     "why_changed",

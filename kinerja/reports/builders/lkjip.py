@@ -25,6 +25,7 @@ from ..document import (
     PageBreak,
     Paragraph,
     Table,
+    TableOfContents,
 )
 from ..selectors import (
     analisis,
@@ -35,6 +36,13 @@ from ..selectors import (
     reported,
     sasaran_list,
     year_targets,
+)
+from .lkjip_bagian import (
+    bab1_teks,
+    kata_pengantar,
+    lampiran,
+    standar_nasional,
+    tindak_lanjut_lhe,
 )
 
 BANDS = ("sangat tinggi", "tinggi", "sedang", "rendah", "sangat rendah")
@@ -149,9 +157,9 @@ def _summary(t: Tahun, dinas: str) -> list[Paragraph]:
         worst = min(with_ach, key=lambda ic: _achievement(ic[1]))
         text += (
             f"Dari {len(with_ach)} IKU yang dapat diukur capaiannya: {band_text}. Rata-rata "
-            f"capaian {format_persen(mean)}%; tertinggi {best[0].kode} "
-            f"({format_persen(best[1].achievement)}%), terendah {worst[0].kode} "
-            f"({format_persen(worst[1].achievement)}%)."
+            f"capaian {format_persen(mean)} %; tertinggi {best[0].kode} "
+            f"({format_persen(best[1].achievement)} %), terendah {worst[0].kode} "
+            f"({format_persen(worst[1].achievement)} %)."
         )
     else:
         text += "Belum ada IKU yang dapat diukur capaiannya (target atau realisasi belum ada)."
@@ -176,7 +184,7 @@ def _summary(t: Tahun, dinas: str) -> list[Paragraph]:
         out.append(
             Paragraph(
                 f"Realisasi anggaran Rp {format_angka(real)} dari pagu Rp {format_angka(pagu)} "
-                f"(penyerapan {format_persen(penyerapan(pagu, real))}%)."
+                f"(penyerapan {format_persen(penyerapan(pagu, real))} %)."
             )
         )
     if any(is_provisional(c) for _, c in caps):
@@ -190,7 +198,7 @@ def _summary(t: Tahun, dinas: str) -> list[Paragraph]:
     return out
 
 
-def _bab1(keputusan, dinas: str) -> list:
+def _bab1(keputusan, dinas: str, tahun: int) -> list:
     fungsi = "\n".join(f"{chr(97 + i)}. {f}" for i, f in enumerate(keputusan.fungsi))
     return [
         Heading("BAB I PENDAHULUAN"),
@@ -205,12 +213,14 @@ def _bab1(keputusan, dinas: str) -> list:
         Heading("B. Tugas dan Fungsi", 2),
         Paragraph(f"{dinas} mempunyai tugas {keputusan.tugas[0].lower()}{keputusan.tugas[1:]}"),
         Paragraph(f"Dalam melaksanakan tugas tersebut, {dinas} menyelenggarakan fungsi:\n{fungsi}"),
-        Heading("C. Sistematika Penyajian", 2),
+        *bab1_teks(tahun),
+        Heading("F. Sistematika Penyajian", 2),
         Paragraph(
-            "Ikhtisar Eksekutif; Bab I Pendahuluan; Bab II Perencanaan Kinerja (Renstra, IKU, "
-            "Perjanjian Kinerja); Bab III Akuntabilitas Kinerja (capaian kinerja, perbandingan "
-            "dengan tahun sebelumnya dan dengan target akhir Renstra, analisis, realisasi anggaran "
-            "dan efisiensi); Bab IV Penutup."
+            "Kata Pengantar; Daftar Isi; Ikhtisar Eksekutif; Bab I Pendahuluan; Bab II Perencanaan "
+            "Kinerja (Renstra, IKU, Perjanjian Kinerja); Bab III Akuntabilitas Kinerja (capaian "
+            "kinerja, perbandingan dengan tahun sebelumnya, dengan target akhir Renstra dan dengan "
+            "standar nasional, analisis, realisasi anggaran dan efisiensi, tindak lanjut hasil "
+            "evaluasi); Bab IV Penutup; Lampiran (Perjanjian Kinerja)."
         ),
     ]
 
@@ -320,13 +330,13 @@ def _indicator_section(t: Tahun, ind: Indikator) -> list:
     if c and fig and c.realisasi is not None:
         status = " (angka sementara)" if is_provisional(c) else ""
         text = (
-            f"Realisasi {ind.kode} tahun {t.tahun} adalah {format_persen(c.realisasi)}% "
+            f"Realisasi {ind.kode} tahun {t.tahun} adalah {format_persen(c.realisasi)} % "
             f"({format_angka(fig.numerator)} dari {format_angka(fig.denominator)}){status}"
         )
         if c.achievement is not None:
             text += (
-                f" terhadap target {format_persen(c.target)}%, capaian "
-                f"{format_persen(c.achievement)}% (kategori {c.band})."
+                f" terhadap target {format_persen(c.target)} %, capaian "
+                f"{format_persen(c.achievement)} % (kategori {c.band})."
             )
         else:
             text += "; target tahun ini belum ditetapkan."
@@ -461,12 +471,16 @@ def build_lkjip(tahun: int) -> Document:
         xlsx_text_sheet="Uraian",
     )
     doc.add(
+        *kata_pengantar(tahun, dinas),
+        PageBreak(),
+        TableOfContents(),
+        PageBreak(),
         Heading("IKHTISAR EKSEKUTIF"),
         *_summary(t, dinas),
         _a1_table(t, f"Ringkasan capaian IKU tahun {tahun}", "Ikhtisar"),
         _overview_chart(t),
         PageBreak(),
-        *_bab1(keputusan, dinas),
+        *_bab1(keputusan, dinas, tahun),
         PageBreak(),
         *_bab2(t, keputusan),
         PageBreak(),
@@ -482,7 +496,15 @@ def build_lkjip(tahun: int) -> Document:
         doc.add(Heading(f"Sasaran {s.nomor}: {s.uraian}", 2))
         for ind in inds:
             doc.add(*_indicator_section(t, ind))
-    doc.add(*_budget(t), PageBreak(), *_bab4(t, dinas), kepala_signature())
+    doc.add(
+        *standar_nasional(tahun),
+        *_budget(t),
+        *tindak_lanjut_lhe(tahun),
+        PageBreak(),
+        *_bab4(t, dinas),
+        kepala_signature(),
+        *lampiran(tahun),
+    )
     return doc
 
 

@@ -1,4 +1,5 @@
-"""The quarterly SPM report (PP 2/2018, Permensos 9/2018): IKU-2 by PPKS group and IKU-4.
+"""The quarterly SPM report (PP 2/2018, Permensos 9/2018): IKU-2 by PPKS group and IKU-4, each
+against the SPM target of 100 %, with the breakdown per jenis layanan, kendala and plan, and costing.
 
 Counts accumulate over the year: the quarter's figure counts from 1 January to its end, as e-SPM asks.
 """
@@ -9,6 +10,7 @@ from kinerja.performance.periods import Periode, periode_nama
 from ..common import kepala_signature, letterhead, organisasi, pct_formula
 from ..document import Column, Document, Heading, Paragraph, Provisional, Table
 from ..selectors import catalogue, is_provisional, mark, reported, spm_by_type
+from .spm_rinci import kendala_rencana, pembiayaan, per_jenis_layanan
 
 COLUMNS = [
     Column("No", 0.35, "int"),
@@ -21,7 +23,9 @@ COLUMNS = [
         "pct",
         pct_formula("Jumlah yang terlayani", "Jumlah yang harus dilayani"),
     ),
+    Column("Target SPM (%)", 0.8, "pct"),
 ]
+TARGET_SPM = 100  # Permensos 9/2018: every SPM service aims at 100 %
 SERVICES_NOTE = (
     "Layanan dasar yang dihitung: permakanan, sandang, alat bantu, perbekalan kesehatan, bimbingan "
     "fisik/mental spiritual/sosial, bimbingan sosial keluarga dan masyarakat, fasilitasi dokumen "
@@ -58,6 +62,7 @@ def build_spm(tahun: int, triwulan: int | None) -> Document:
             _m(approved2, g.denominator),
             _m(approved2, g.numerator),
             _m(approved2, g.value),
+            TARGET_SPM,
         ]
         for i, g in enumerate(by_type, 1)
     ]
@@ -69,6 +74,7 @@ def build_spm(tahun: int, triwulan: int | None) -> Document:
             mark(iku2, fig2.denominator if fig2 else None),
             mark(iku2, fig2.numerator if fig2 else None),
             mark(iku2, iku2.realisasi if iku2 else None),
+            TARGET_SPM,
         ]
     )
     fig4 = iku4.reported if iku4 else None
@@ -91,12 +97,19 @@ def build_spm(tahun: int, triwulan: int | None) -> Document:
                     mark(iku4, fig4.denominator if fig4 else None),
                     mark(iku4, fig4.numerator if fig4 else None),
                     mark(iku4, iku4.realisasi if iku4 else None),
+                    TARGET_SPM,
                 ]
             ],
             sheet="IKU-4",
         ),
         Heading("3. Perkembangan per triwulan (kumulatif)"),
         _quarters(tahun, periode.triwulan or 4),
+        *per_jenis_layanan(periode),
+        *kendala_rencana(periode),
+        *pembiayaan(
+            periode,
+            {"IKU-2": fig2.numerator if fig2 else None, "IKU-4": fig4.numerator if fig4 else None},
+        ),
         kepala_signature(),
     )
     return doc

@@ -22,6 +22,7 @@ from ..document import (
     Signature,
     SignatureRow,
     Table,
+    TableOfContents,
 )
 
 TABLE_TEXT = Pt(9.5)  # the PDF's size
@@ -44,6 +45,31 @@ def _page_number_field(paragraph) -> None:
         run._r.append(begin)
         run._r.append(instr)
         run._r.append(end)
+
+
+def _toc(d, block: TableOfContents) -> None:
+    """A real TOC field over Heading 1-2; Word and LibreOffice fill it in (updateFields on open)."""
+    d.add_heading(block.title, level=1)
+    run = d.add_paragraph().add_run()
+    parts = [("begin", None), (None, 'TOC \\o "1-2" \\h \\z \\u'), ("separate", None)]
+    for kind, code in parts:
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = code
+        run._r.append(el)
+    placeholder = OxmlElement("w:t")
+    placeholder.text = "Daftar isi diperbarui saat dokumen dibuka (Perbarui bidang / Update field)."
+    run._r.append(placeholder)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(end)
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    d.settings.element.append(update)
 
 
 def _setup(doc: Document, d) -> None:
@@ -232,6 +258,8 @@ def render_docx(doc: Document) -> bytes:
             _signature_row(d, block)
         elif isinstance(block, PageBreak):
             d.add_page_break()
+        elif isinstance(block, TableOfContents):
+            _toc(d, block)
     out = io.BytesIO()
     d.save(out)
     return out.getvalue()

@@ -14,6 +14,7 @@ from ..document import (
     Signature,
     SignatureRow,
     Table,
+    TableOfContents,
 )
 
 
@@ -52,13 +53,20 @@ def _block(block) -> dict:
     }
     if isinstance(block, PageBreak):
         return {"type": "pagebreak"}
+    if isinstance(block, TableOfContents):
+        return {"type": "toc", "b": block}
     return {"type": kind[type(block)], "b": block}
 
 
 def render_html(doc: Document) -> str:
-    return render_to_string(
-        "reports/dokumen.html", {"doc": doc, "blocks": [_block(b) for b in doc.blocks]}
-    )
+    blocks = [_block(b) for b in doc.blocks]
+    toc = []
+    for i, blk in enumerate(blocks):
+        if blk["type"] == "heading":
+            blk["id"] = f"h{i}"
+            if blk["b"].level <= 2:
+                toc.append(blk)
+    return render_to_string("reports/dokumen.html", {"doc": doc, "blocks": blocks, "toc": toc})
 
 
 # Archival: PDF/A-2b (fonts embedded, sRGB output intent, XMP metadata) for signed documents (D93).

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import kinerja
 
-APPS = ("web", "reports", "api", "performance", "pdp")
+APPS = ("web", "reports", "api", "performance", "pdp", "evaluasi")
 DOOR = "kinerja.indicators.engine"
 
 
