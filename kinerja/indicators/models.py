@@ -120,6 +120,26 @@ class Indikator(models.Model):
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}"
 
+    @property
+    def opsi_dtsen(self) -> list[str]:
+        """The DTSEN options of its definition in words (contract section 6), shown beside the
+        decree's own words on the definition page and in the IKU document; empty when off."""
+        d = next((x for x in self.definisi.all() if x.bacaan == Bacaan.DEFAULT), None)
+        if d is None:
+            return []
+        out = []
+        if d.desil_maks is not None:
+            out.append(
+                f"Penyebut hanya anggota DTKS dengan desil {d.desil_maks} ke bawah"
+                f" (desil_maks = {d.desil_maks}); anggota tanpa desil tetap dihitung."
+            )
+        if d.bansos_per_keluarga:
+            out.append(
+                "Bansos per keluarga: layanan pembilang kepada seorang anggota KK dalam DTKS"
+                " periode itu dihitung untuk setiap anggota KK tersebut."
+            )
+        return out
+
 
 class Bacaan(models.TextChoices):
     DEFAULT = "default", "Bacaan baku (kontrak data)"
