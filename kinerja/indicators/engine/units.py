@@ -274,23 +274,28 @@ class UnitQuery:
         per_kk = self.d.bansos_per_keluarga
         if per_kk and self.only_kerja:  # one person's service reaches the whole KK (D136)
             raise ValueError("Bansos per keluarga tidak dihitung ulang per orang.")
-        members = (
-            f"SELECT DISTINCT a.periode_id AS dtks_id, a.orang_id{', a.no_kk' if per_kk else ''}"
+        rows = (
             f" FROM {T_DTKS_ANGGOTA} a WHERE a.kode_kabkota = %s"
             " AND a.periode_id IN (SELECT dtks_id FROM wd)"
         )
-        r = Sql(members + self._kerja("a.orang_id"), self.k)
+        # One row per person and DTKS (with bansos per keluarga: and one KK, should a person be
+        # listed twice in one DTKS).
+        cols = "a.periode_id AS dtks_id, a.orang_id"
+        select = f"SELECT {cols}, MIN(a.no_kk) AS no_kk" if per_kk else f"SELECT DISTINCT {cols}"
+        r = Sql(select + rows + self._kerja("a.orang_id"), self.k)
         if self.d.desil_maks is not None and self.outside_band:  # the drill-down's "excluded"
             r.add(" AND a.desil > %s", self.d.desil_maks)
         elif self.d.desil_maks is not None:
             # DTSEN (D135): only NIK at or below the decile limit; a row without desil counts.
             r.add(" AND (a.desil IS NULL OR a.desil <= %s)", self.d.desil_maks)
+        if per_kk:
+            r.add(" GROUP BY a.periode_id, a.orang_id")
         self.q.cte("r", r)
         d_cte, l_cte, _ = self._numerators()
         if per_kk:
             # Bansos per KPM (D136): a member's first counted service is the first of any member
             # of the same KK in the same DTKS (every member, whatever their decile).
-            d_cte, l_cte = self._per_kk(members, d_cte, l_cte)
+            d_cte, l_cte = self._per_kk(f"SELECT DISTINCT {cols}, a.no_kk{rows}", d_cte, l_cte)
         self.numerator_ctes = (d_cte, l_cte)
         on = (
             "ON nd.dtks_id = r.dtks_id AND nd.no_kk = r.no_kk"
