@@ -1,4 +1,5 @@
-"""The engine against an independent Python counter of the contract, over 50 random worlds.
+"""The engine against an independent Python counter of the contract, over 50 random worlds, and
+10 more (`dtsen-N`) whose catalogue turns on the DTSEN options of IKU-3B (section 6, D139).
 
 Every IKU, every period (Q1..Q4 and the year, of two of 2024, 2025 and 2026 picked by the seed,
 so that the worlds together cover all three), every region of the kelurahan level (kota, kecamatan, kelurahan), both readings and both splits. Each world is one
