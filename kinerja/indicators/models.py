@@ -120,6 +120,26 @@ class Indikator(models.Model):
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}"
 
+    @property
+    def opsi_dtsen(self) -> list[str]:
+        """The DTSEN options of its definition in words (contract section 6), shown beside the
+        decree's own words on the definition page and in the IKU document; empty when off."""
+        d = next((x for x in self.definisi.all() if x.bacaan == Bacaan.DEFAULT), None)
+        if d is None:
+            return []
+        out = []
+        if d.desil_maks is not None:
+            out.append(
+                f"Penyebut hanya anggota DTKS dengan desil {d.desil_maks} ke bawah"
+                f" (desil_maks = {d.desil_maks}); anggota tanpa desil tetap dihitung."
+            )
+        if d.bansos_per_keluarga:
+            out.append(
+                "Bansos per keluarga: layanan pembilang kepada seorang anggota KK dalam DTKS"
+                " periode itu dihitung untuk setiap anggota KK tersebut."
+            )
+        return out
+
 
 class Bacaan(models.TextChoices):
     DEFAULT = "default", "Bacaan baku (kontrak data)"
@@ -189,6 +209,20 @@ class Definisi(models.Model):
         blank=True,
         help_text='Kode jenis -> nama kelompok, mis. {"gelandangan": "gelandangan pengemis"}.',
     )
+    # DTSEN options of the DTKS family (contract section 6); off in catalogue version 1.
+    desil_maks = models.PositiveSmallIntegerField(
+        "desil maksimal (DTSEN)",
+        null=True,
+        blank=True,
+        help_text="1-10: penyebut hanya anggota DTKS dengan desil <= batas ini (tanpa desil tetap"
+        " dihitung). Kosong = semua anggota.",
+    )
+    bansos_per_keluarga = models.BooleanField(
+        "bansos per keluarga (KPM)",
+        default=False,
+        help_text="Ya: layanan pembilang kepada seorang anggota KK di DTKS periode itu dihitung untuk"
+        " setiap anggota KK tersebut.",
+    )
     keterangan = models.TextField("keterangan", blank=True)
 
     class Meta:
@@ -204,7 +238,12 @@ class Definisi(models.Model):
     def __str__(self) -> str:
         return f"{self.indikator.kode} ({self.bacaan})"
 
-    DENOMINATOR_FIELDS = ("keluarga", "jenis_registrasi", "lokasi", "umur_min", "umur_maks")
+    DENOMINATOR_FIELDS = (
+        "keluarga", "jenis_registrasi", "lokasi", "umur_min", "umur_maks", "desil_maks",
+        "bansos_per_keluarga",
+    )  # fmt: skip
+    # Settable only in a catalogue version after the first (contract section 6).
+    DTSEN_FIELDS = ("desil_maks", "bansos_per_keluarga")
 
     def clean(self) -> None:
         from .engine.validation import validate_definisi

@@ -20,7 +20,10 @@ def keputusan_in_force(
 
 def sasaran_with_indikator(keputusan: Keputusan) -> QuerySet[SasaranStrategis]:
     return keputusan.sasaran.prefetch_related(
-        Prefetch("indikator", queryset=Indikator.objects.select_related("bidang"))
+        Prefetch(
+            "indikator",
+            queryset=Indikator.objects.select_related("bidang").prefetch_related("definisi"),
+        )
     )
 
 

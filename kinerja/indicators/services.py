@@ -16,6 +16,17 @@ AMENDABLE_FIELDS = frozenset(
         "sumber_data", "satuan", "polaritas",
     }
 )  # fmt: skip
+# What an amendment may change in the way an indicator is counted (contract section 6, D137).
+DEFINISI_AMENDABLE = frozenset(Definisi.DTSEN_FIELDS)
+
+
+def _check_definisi_changes(base: Keputusan, changes: dict[str, dict[str, object]]) -> None:
+    for kode, fields in changes.items():
+        if not base.indikator.filter(kode=kode, definisi__isnull=False).exists():
+            raise ValidationError(f"{kode} tidak punya definisi perhitungan di versi {base.versi}.")
+        bad = set(fields) - DEFINISI_AMENDABLE
+        if bad:
+            raise ValidationError(f"Kolom definisi {sorted(bad)} pada {kode} tidak dapat diubah.")
 
 
 @transaction.atomic
@@ -28,12 +39,17 @@ def keputusan_amend(
     catatan: str,
     changes: dict[str, dict[str, object]],
     sasaran_changes: dict[int, str] | None = None,
+    definisi_changes: dict[str, dict[str, object]] | None = None,
     actor=None,
 ) -> Keputusan:
     """Record an amending decree as version N+1: a full copy of `base` with `changes` applied.
 
-    `changes` maps an indicator code to the fields it amends. `base` and its rows are never touched.
+    `changes` maps an indicator code to the fields it amends; `definisi_changes` an indicator code
+    to the DTSEN options of its definition (both readings; checked by `Definisi.clean`). `base` and
+    its rows are never touched.
     """
+    definisi_changes = definisi_changes or {}
+    _check_definisi_changes(base, definisi_changes)
     unknown = set(changes) - set(base.indikator.values_list("kode", flat=True))
     if unknown:
         raise ValidationError(f"Kode indikator tidak ada di versi {base.versi}: {sorted(unknown)}")
@@ -68,9 +84,13 @@ def keputusan_amend(
         data.update(changes.get(ind.kode, {}))
         copy = Indikator.objects.create(keputusan=new, sasaran=sasaran_map[ind.sasaran_id], **data)
         # The way each indicator is counted travels with it; change it on the new version.
-        for d in Definisi.objects.filter(indikator=ind):
+        for d in Definisi.objects.filter(indikator=ind).order_by("bacaan"):
             d.pk = None
             d.indikator = copy
+            for name, value in definisi_changes.get(ind.kode, {}).items():
+                setattr(d, name, value)
+            if ind.kode in definisi_changes:
+                d.full_clean(exclude=["indikator"], validate_unique=False)
             d.save()
     audit_record(
         user=actor,
@@ -78,6 +98,7 @@ def keputusan_amend(
         objek_jenis="keputusan",
         objek_id=str(new.pk),
         sebelum={"versi": base.versi},
-        sesudah={"versi": new.versi, "nomor": nomor, "perubahan": changes},
+        sesudah={"versi": new.versi, "nomor": nomor, "perubahan": changes}
+        | ({"definisi": definisi_changes} if definisi_changes else {}),
     )
     return new

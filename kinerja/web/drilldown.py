@@ -301,6 +301,7 @@ def angka_rincian(request: HttpRequest, kode: str, periode: str) -> HttpResponse
         "excluded": _display(excluded[:EXCLUDED_LIMIT], names),
         "excluded_total": len(excluded),
         "has_age_band": ind.default.umur_min is not None,
+        "desil_maks": ind.default.desil_maks,
         "is_psks": is_psks,
         "is_korban": ind.default.keluarga == Keluarga.KORBAN_LAYANAN,
         "anonim": anonim,

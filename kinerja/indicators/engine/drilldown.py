@@ -10,8 +10,11 @@ from typing import Any
 
 from django.db import connection
 
+from kinerja.lib.privacy import mask_nik
+
 from ..models import Hitung, JendelaLayanan, Keluarga
 from .definitions import IndicatorDefinition, definitions_in_force, kode_kabkota, layanan_codes
+from .dtsen import desil_column, through_kk
 from .periods import Periode
 from .sqlparts import Sql, With, in_list
 from .units import T_BENCANA, T_KORBAN, T_LAYANAN, T_ORANG, T_PELATIHAN, T_PSKS, unit_query
@@ -29,6 +32,9 @@ ALASAN = {
     "bantuan_setelah_periode": "Bantuan setelah akhir periode",
     "bantuan_kejadian_lain": "Bantuan untuk kejadian lain atau tanpa kode kejadian",
     "umur_di_luar_pita": "Umur di luar 6-18 tahun pada akhir periode",
+    # DTSEN options of IKU-3B (D135, D136); the labels carry the row's values, see alasan_label.
+    "desil_di_atas_batas": "Desil di atas batas",
+    "melalui_anggota_kk": "Dilayani melalui anggota KK",
 }
 
 
@@ -50,9 +56,19 @@ class DrillRow:
     alasan: str
     jenis: list[str] = field(default_factory=list)
     nik_tidak_cocok: bool = False
+    desil: int | None = None  # in the DTKS of W (IKU-3B with desil_maks)
+    desil_maks: int | None = None
+    melalui_nama: str = ""  # the KK member through whom the unit is in (bansos per keluarga)
+    melalui_nik: str = ""
 
     @property
     def alasan_label(self) -> str:
+        """The reason in words; a KK member's NIK always masked (the page and the export alike)."""
+        if self.alasan == "desil_di_atas_batas":
+            return f"desil {self.desil} di atas batas {self.desil_maks}"
+        if self.alasan == "melalui_anggota_kk":
+            who = " ".join(p for p in (self.melalui_nama, mask_nik(self.melalui_nik)) if p)
+            return f"dilayani melalui anggota KK {who}".strip()
         return ALASAN.get(self.alasan, self.alasan)
 
 
@@ -129,10 +145,25 @@ def _rows(
     flag = "u.pembilang_literal" if bacaan == "literal" else "u.pembilang"
     is_psks = defn.keluarga == Keluarga.PSKS_PELATIHAN
     is_korban = defn.keluarga == Keluarga.KORBAN_LAYANAN
-    reason = Sql("'umur_di_luar_pita'") if excluded else _reason(ind, bacaan, periode, flag)
+    is_dtks = defn.keluarga == Keluarga.DTKS_LAYANAN
+    by_desil = is_dtks and ind.default.desil_maks is not None
+    if excluded:
+        reason = Sql("'desil_di_atas_batas'" if by_desil else "'umur_di_luar_pita'")
+    else:
+        reason = _reason(ind, bacaan, periode, flag)
+    kk_join = Sql()
+    if is_dtks and defn.bansos_per_keluarga and not excluded:
+        through, kk_join = through_kk(defn, periode, kode_kabkota(), flag)
+        reason = (
+            (Sql("CASE WHEN ").extend(through).add(" THEN 'melalui_anggota_kk' ELSE "))
+            .extend(reason)
+            .add(" END")
+        )
     final = Sql("SELECT u.unit_id, u.orang_id, u.jenis, u.kelurahan, u.kecamatan,")
     final.add(" u.jenis_kelamin, u.kelompok_umur, ")
     final.add(f"CASE WHEN {flag} THEN 1 ELSE 0 END, ").extend(reason)
+    final.add(", ").extend(desil_column() if by_desil else Sql("CAST(NULL AS INTEGER)"))
+    final.add(", mo.nama, mo.nik" if kk_join.text else ", '', ''")
     if is_psks:
         final.add(
             ", p.kode_psks, p.nama, p.nik, '', CAST(NULL AS DATE), '', 0"
@@ -149,6 +180,7 @@ def _rows(
             final.add(
                 f" JOIN {T_KORBAN} k ON k.id = u.unit_id JOIN {T_BENCANA} e ON e.id = k.bencana_id"
             )
+        final.extend(kk_join)
     final.add(" WHERE 1 = 1")
     if wilayah and wilayah != kode_kabkota():
         col = "u.kelurahan" if len(wilayah) > 8 else "u.kecamatan"
@@ -168,7 +200,7 @@ def _rows(
     per_type = bacaan == "literal" and defn.hitung == Hitung.JENIS
     rows: dict[object, DrillRow] = {}
     for (
-        unit_id, orang_id, jenis, kel, kec, jk, umur, flag_value, alasan,
+        unit_id, orang_id, jenis, kel, kec, jk, umur, flag_value, alasan, desil, m_nama, m_nik,
         kode_unit, nama, nik, id_lokal, lahir, kode_kejadian, tidak_cocok,
     ) in raw:  # fmt: skip
         if isinstance(lahir, str):  # SQLite returns dates of raw queries as text
@@ -179,7 +211,7 @@ def _rows(
             rows[key] = DrillRow(
                 unit_id, orang_id, kode_unit or "", nama or "", nik or "", id_lokal or "", lahir,
                 kel, kec, jk, umur, kode_kejadian or "", bool(flag_value), alasan, [],
-                bool(tidak_cocok),
+                bool(tidak_cocok), desil, ind.default.desil_maks, m_nama or "", m_nik or "",
             )  # fmt: skip
             row = rows[key]
         if jenis and jenis not in row.jenis:
@@ -207,9 +239,10 @@ def drilldown_excluded(
     jenis_kelamin: str | None = None,
     kelompok_umur: str | None = None,
 ) -> list[DrillRow]:
-    """Units registered but left out of the denominator by the age band (IKU-3A: not 6-18)."""
+    """Units registered but left out of the denominator: by the age band (IKU-3A: not 6-18) or, in
+    the DTKS of W, by the decile limit (IKU-3B with `desil_maks`, D135)."""
     ind = _indicator(kode, periode)
-    if ind.default.umur_min is None:
+    if ind.default.umur_min is None and ind.default.desil_maks is None:
         return []
     return _rows(kode, periode, "default", wilayah, jenis_kelamin, kelompok_umur, None, True)
 
@@ -234,6 +267,8 @@ def without_identity(rows: list[DrillRow]) -> list[DrillRow]:
             nik="",
             id_lokal="",
             tanggal_lahir=None,
+            melalui_nama="",
+            melalui_nik="",
         )  # fmt: skip
         for i, r in enumerate(rows, start=1)
     ]

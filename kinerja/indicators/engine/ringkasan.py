@@ -92,7 +92,9 @@ def _rows_sql(
             rid,
         )
         select.extend(bits).add(
-            ", MIN(b.d_num), MIN(b.d_lit) FROM b GROUP BY b.unit_id, b.orang_id, b.wil"
+            # Grouped by the numerator dates too: with bansos per keluarga (D136) a person's date
+            # may differ between the DTKS of two windows (another KK), so one row per date.
+            ", b.d_num, b.d_lit FROM b GROUP BY b.unit_id, b.orang_id, b.wil, b.d_num, b.d_lit"
         )
     else:
         select = Sql(
@@ -238,7 +240,8 @@ def _refresh_locked() -> None:
             _run(Sql(f"ANALYZE {T_KERJA}"))
         for r in Ringkasan.objects.all():
             ind = _still_valid(r, markers)
-            if ind is None:
+            if ind is None or (persons and ind.default.bansos_per_keluarga):
+                # Bansos per keluarga: one person's change reaches their KK, rebuilt whole (D136).
                 _drop(r)
             elif persons:
                 _run(

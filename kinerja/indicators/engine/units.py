@@ -133,7 +133,8 @@ class UnitQuery:
         self.join_extra = ""
         # (first default numerator date, first literal one): CTE names, set by the family.
         self.numerator_ctes: tuple[str, str] = ("", "")
-        # The drill-down's "excluded" list: known birth date outside the age band.
+        # The drill-down's "excluded" list: known birth date outside the age band; DTKS members
+        # with a decile above `desil_maks`.
         self.outside_band = outside_band
         # Without sex/age splits IKU-4 needs nothing from the person (its region is the event's).
         self.lean = lean
@@ -270,22 +271,42 @@ class UnitQuery:
                 self.k,
             ),
         )
-        self.q.cte(
-            "r",
-            Sql(
-                f"SELECT DISTINCT a.periode_id AS dtks_id, a.orang_id FROM {T_DTKS_ANGGOTA} a"
-                " WHERE a.kode_kabkota = %s AND a.periode_id IN (SELECT dtks_id FROM wd)"
-                + self._kerja("a.orang_id"),
-                self.k,
-            ),
+        per_kk = self.d.bansos_per_keluarga
+        if per_kk and self.only_kerja:  # one person's service reaches the whole KK (D136)
+            raise ValueError("Bansos per keluarga tidak dihitung ulang per orang.")
+        rows = (
+            f" FROM {T_DTKS_ANGGOTA} a WHERE a.kode_kabkota = %s"
+            " AND a.periode_id IN (SELECT dtks_id FROM wd)"
         )
+        # One row per person and DTKS (with bansos per keluarga: and one KK, should a person be
+        # listed twice in one DTKS).
+        cols = "a.periode_id AS dtks_id, a.orang_id"
+        select = f"SELECT {cols}, MIN(a.no_kk) AS no_kk" if per_kk else f"SELECT DISTINCT {cols}"
+        r = Sql(select + rows + self._kerja("a.orang_id"), self.k)
+        if self.d.desil_maks is not None and self.outside_band:  # the drill-down's "excluded"
+            r.add(" AND a.desil > %s", self.d.desil_maks)
+        elif self.d.desil_maks is not None:
+            # DTSEN (D135): only NIK at or below the decile limit; a row without desil counts.
+            r.add(" AND (a.desil IS NULL OR a.desil <= %s)", self.d.desil_maks)
+        if per_kk:
+            r.add(" GROUP BY a.periode_id, a.orang_id")
+        self.q.cte("r", r)
         d_cte, l_cte, _ = self._numerators()
+        if per_kk:
+            # Bansos per KPM (D136): a member's first counted service is the first of any member
+            # of the same KK in the same DTKS (every member, whatever their decile).
+            d_cte, l_cte = self._per_kk(f"SELECT DISTINCT {cols}, a.no_kk{rows}", d_cte, l_cte)
         self.numerator_ctes = (d_cte, l_cte)
+        on = (
+            "ON nd.dtks_id = r.dtks_id AND nd.no_kk = r.no_kk"
+            if per_kk
+            else "ON nd.orang_id = r.orang_id"
+        )
         # Both readings count the same services: one join, not the same CTE joined twice.
         lit, lit_join = (
             ("nd.d", "")
             if l_cte == d_cte
-            else ("nl.d", f" LEFT JOIN {l_cte} nl ON nl.orang_id = r.orang_id")
+            else ("nl.d", f" LEFT JOIN {l_cte} nl {on.replace('nd.', 'nl.')}")
         )
         self.q.cte(
             "b",
@@ -294,9 +315,25 @@ class UnitQuery:
                 " o.kelurahan_id AS wil, o.jenis_kelamin AS jk, o.tanggal_lahir AS lahir,"
                 f" nd.d AS d_num, {lit} AS d_lit"
                 f" FROM r JOIN {T_ORANG} o ON o.id = r.orang_id"
-                f" LEFT JOIN {d_cte} nd ON nd.orang_id = r.orang_id{lit_join}"
+                f" LEFT JOIN {d_cte} nd {on}{lit_join}"
             ),
         )
+
+    def _per_kk(self, members: str, d_cte: str, l_cte: str) -> tuple[str, str]:
+        """CTEs of the first counted service per (DTKS, KK) for each reading's person CTE."""
+        self.q.cte("kk", Sql(members, self.k))
+        names = {}
+        for src in dict.fromkeys((d_cte, l_cte)):
+            name = f"{src}k"
+            self.q.cte(
+                name,
+                Sql(
+                    f"SELECT kk.dtks_id, kk.no_kk, MIN(n.d) AS d FROM kk JOIN {src} n"
+                    " ON n.orang_id = kk.orang_id GROUP BY kk.dtks_id, kk.no_kk"
+                ),
+            )
+            names[src] = name
+        return names[d_cte], names[l_cte]
 
     def _korban(self) -> None:
         events = Sql(

@@ -1,5 +1,6 @@
 """Checks on a Definisi, so that a perencana's new indicator can only say what the engine can count."""
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TypedDict
 
 from django.core.exceptions import ValidationError
@@ -115,6 +116,7 @@ def validate_definisi(d: "Definisi") -> None:
         stray = sorted(set(d.kelompok_jenis) - set(d.jenis_registrasi))
         if stray:
             err("kelompok_jenis", f"Bukan jenis registrasi penyebut: {', '.join(stray)}")
+    _validate_dtsen(d, err)
     # Both readings share the denominator (one frozen list serves both).
     if d.indikator_id and not errors:
         sibling = (
@@ -135,3 +137,22 @@ def validate_definisi(d: "Definisi") -> None:
                 )
     if errors:
         raise ValidationError(errors)
+
+
+def _validate_dtsen(d: "Definisi", err: Callable[[str, str], None]) -> None:
+    """The DTSEN options (contract section 6): DTKS family only, desil 1-10, never in version 1."""
+    on = d.desil_maks is not None or d.bansos_per_keluarga
+    if d.desil_maks is not None and not 1 <= d.desil_maks <= 10:
+        err("desil_maks", "Desil maksimal harus 1 sampai 10, atau kosong.")
+    if on and d.keluarga != "dtks_layanan":
+        err(
+            "desil_maks",
+            "Opsi DTSEN (desil maksimal, bansos per keluarga) hanya untuk keluarga"
+            " dtks_layanan (IKU-3B).",
+        )
+    if on and d.indikator_id and d.indikator.keputusan.versi == 1:
+        err(
+            "desil_maks" if d.desil_maks is not None else "bansos_per_keluarga",
+            "Opsi DTSEN tidak dapat diisi pada versi katalog 1 (angka keputusan tidak berubah);"
+            " buat versi perubahan katalog terlebih dulu.",
+        )

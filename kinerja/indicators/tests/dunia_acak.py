@@ -55,8 +55,10 @@ AWAL = dt.date(2023, 1, 1)
 
 
 class Pembuat:
-    def __init__(self, rng: random.Random, hari_ini: dt.date):
+    def __init__(self, rng: random.Random, hari_ini: dt.date, dtsen: bool = False):
         self.rng = rng
+        # DTSEN worlds: IKU-3B amended with the section-6 options; KK numbers vary per DTKS.
+        self.dtsen = dtsen
         self.akhir = min(hari_ini, dt.date(2026, 11, 30))
         self.k = settings.KINERJA_KODE_WILAYAH
         wil = Wilayah.objects.in_kabkota(self.k)
@@ -215,11 +217,17 @@ class Pembuat:
                     periode=periode,
                     orang=o,
                     nik=o.nik,
-                    no_kk=o.no_kk,
+                    no_kk=self.kk(o),
                     desil=self.rng.choice((None, 1, 2, 4, 7, 10)),
                 )  # fmt: skip
                 for o in members
             )
+
+    def kk(self, o: Orang) -> str:
+        """The person's KK in one DTKS: in DTSEN worlds now and then another (a household split)."""
+        if self.dtsen and self.rng.random() < 0.25:
+            return f"{6372 + self.rng.randrange(40):016d}"
+        return o.no_kk or ""
 
     def bencana(self, people: list[Orang]) -> dict[Bencana, list[Korban]]:
         events = {}
@@ -251,6 +259,8 @@ class Pembuat:
     def katalog(self):
         """Sometimes amend the catalogue mid-way: returns `aturan_pada(end of W) -> Aturan`."""
         v1 = Aturan()
+        if self.dtsen:
+            return self.katalog_dtsen(v1)
         if self.rng.random() < 0.6:
             return lambda akhir: v1
         base = Keputusan.objects.get(kode_wilayah=self.k, versi=1)
@@ -265,6 +275,20 @@ class Pembuat:
         defs.filter(indikator__kode="IKU-2").update(lokasi=lokasi or "")
         defs.filter(indikator__kode="IKU-3A").update(umur_min=umur[0], umur_maks=umur[1])
         rules = Aturan(iku2_lokasi=lokasi, iku3a_umur=umur)
+        return lambda akhir: rules if akhir >= mulai else v1
+
+    def katalog_dtsen(self, v1: Aturan):
+        """Always amend, through the service, with random DTSEN options on IKU-3B (section 6)."""
+        base = Keputusan.objects.get(kode_wilayah=self.k, versi=1)
+        mulai = self.tanggal(dt.date(2024, 1, 2), dt.date(2026, 12, 31))
+        desil = self.rng.choice((None, 1, 2, 4, 7))
+        per_kk = self.rng.random() < 0.7 or desil is None
+        keputusan_amend(
+            base=base, nomor="acak-dtsen", tanggal_ditetapkan=mulai, berlaku_mulai=mulai,
+            catatan="uji", changes={},
+            definisi_changes={"IKU-3B": {"desil_maks": desil, "bansos_per_keluarga": per_kk}},
+        )  # fmt: skip
+        rules = Aturan(iku3b_desil_maks=desil, iku3b_per_kk=per_kk)
         return lambda akhir: rules if akhir >= mulai else v1
 
     def dunia(self):

@@ -52,6 +52,9 @@ class Aturan:
 
     iku2_lokasi: str | None = "luar_panti"  # None: any lokasi
     iku3a_umur: tuple[int, int] = (6, 18)
+    # Contract section 6 (DTSEN): the decile limit of the denominator, and bansos per KK.
+    iku3b_desil_maks: int | None = None
+    iku3b_per_kk: bool = False
 
 
 @dataclass
@@ -254,11 +257,21 @@ class Penghitung:
         if not calon:
             return []  # no DTKS of W: no value
         _, dtks_w = max(calon)
-        nik_orang = {a["nik"]: a["orang_id"] for a in self.w.anggota if a["periode_id"] == dtks_w}
+        anggota = [a for a in self.w.anggota if a["periode_id"] == dtks_w]
+        bansos = ("bansos_keluarga", "bantuan_usaha")
+        # Section 6: a KK is served when any of its members in the DTKS of W is (any decile).
+        kk_dilayani = {
+            a["no_kk"] for a in anggota if self._dilayani(a["orang_id"], bansos, awal, akhir)
+        }
+        batas = aturan.iku3b_desil_maks
         units = []
-        for orang_id in nik_orang.values():
-            p = self._dilayani(orang_id, ("bansos_keluarga", "bantuan_usaha"), awal, akhir)
-            units.append(self._orang_unit(orang_id, akhir, p, p))
+        for a in anggota:
+            if batas is not None and a["desil"] is not None and a["desil"] > batas:
+                continue
+            p = self._dilayani(a["orang_id"], bansos, awal, akhir)
+            if aturan.iku3b_per_kk:
+                p = a["no_kk"] in kk_dilayani
+            units.append(self._orang_unit(a["orang_id"], akhir, p, p))
         return units
 
     def iku4(self, awal, akhir, aturan: Aturan) -> list[Unit]:

@@ -1,4 +1,5 @@
-"""The engine against an independent Python counter of the contract, over 50 random worlds.
+"""The engine against an independent Python counter of the contract, over 50 random worlds, and
+10 more (`dtsen-N`) whose catalogue turns on the DTSEN options of IKU-3B (section 6, D139).
 
 Every IKU, every period (Q1..Q4 and the year, of two of 2024, 2025 and 2026 picked by the seed,
 so that the worlds together cover all three), every region of the kelurahan level (kota, kecamatan, kelurahan), both readings and both splits. Each world is one
@@ -20,6 +21,8 @@ from .oracle import Penghitung, baca_dunia, nilai
 
 SPLITS = (None, "jenis_kelamin", "kelompok_umur")
 WORLDS = 50
+# Worlds whose catalogue is amended with the DTSEN options of IKU-3B (contract section 6).
+WORLDS_DTSEN = 10
 
 
 def _engine(figures) -> dict:
@@ -45,11 +48,13 @@ def _differences(expected: dict, got: dict) -> list:
     return [(k, expected.get(k), got.get(k)) for k in keys if expected.get(k) != got.get(k)]
 
 
-@pytest.mark.parametrize("seed", [f"seed-{i}" for i in range(WORLDS)])
+@pytest.mark.parametrize(
+    "seed", [f"seed-{i}" for i in range(WORLDS)] + [f"dtsen-{i}" for i in range(WORLDS_DTSEN)]
+)
 def test_engine_agrees_with_the_independent_counter(db, seed):
     rng = random.Random(seed)
     today = dt.date.today()
-    aturan_pada = Pembuat(rng, today).dunia()
+    aturan_pada = Pembuat(rng, today, dtsen=seed.startswith("dtsen")).dunia()
     counter = Penghitung(baca_dunia(settings.KINERJA_KODE_WILAYAH, today))
     compared = 0
     years = sorted(rng.sample(TAHUN, 2))

@@ -44,6 +44,12 @@ def build_iku(*, date: dt.date) -> Document:
                 f"Makna Indikator: {ind.makna}\n\nAlasan Pemilihan Indikator: {ind.alasan}\n\n"
                 f"Cara Perhitungan: {ind.cara_perhitungan}"
             )
+            opsi = ind.opsi_dtsen
+            if opsi:  # contract section 6, beside the decree's words (D138)
+                penjelasan += (
+                    f"\n\nOpsi perhitungan DTSEN (versi katalog {keputusan.versi}):"
+                    f" {' '.join(opsi)}"
+                )
             rows.append(
                 [
                     f"{s.nomor}",
