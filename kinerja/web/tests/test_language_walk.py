@@ -13,7 +13,7 @@ from kinerja.indicators.tests.factories import layanan
 from kinerja.registries.models import Layanan, Ppks
 
 from .pages import page_paths, url_patterns, visible_text
-from .test_drilldown import ALL_ROLES, Q1_2025, approve, build_case
+from .test_drilldown import ALL_ROLES, approve, build_case
 
 pytestmark = pytest.mark.django_db
 
