@@ -24,6 +24,7 @@ from kinerja.registries.access import identitas_unit
 
 from ..models import Analisis, Status
 from ..periods import Periode, periode_nama, periode_selesai
+from ..why import describe
 from ..selectors import against_renstra_final, capaian_for, inbox, trend
 from ..services.analysis import FIELDS as ANALYSIS_FIELDS
 from ..services.analysis import analisis_save
@@ -105,7 +106,9 @@ def period_page(request: HttpRequest, kode: str, periode: str) -> HttpResponse:
             "a3": against_renstra_final(c),
             "trend": trend(ind.kode, renstra_years(p.tahun)) if p.triwulan is None else [],
             "renstra": renstra_years(p.tahun),
-            "changes": changes,
+            "changes": changes
+            if anonim
+            else describe(changes, c.approval.disetujui_pada if c.approval else None),
             "changes_total": total,
             "anonim": anonim,
             "actions": actions,
