@@ -24,12 +24,12 @@ from kinerja.registries.access import identitas_unit
 
 from ..models import Analisis, Status
 from ..periods import Periode, periode_nama, periode_selesai
-from ..why import describe
 from ..selectors import against_renstra_final, capaian_for, inbox, trend
 from ..services.analysis import FIELDS as ANALYSIS_FIELDS
 from ..services.analysis import analisis_save
 from ..services.workflow import AKSI_NAMA, TRANSITIONS, WorkflowRefused, workflow_check
 from ..services.workflow import workflow_transition as transition
+from ..why import describe
 from .common import get_indikator_periode
 
 AKSI_TOMBOL = {
