@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from kinerja.indicators.selectors import catalogue_years
+from kinerja.indicators.selectors import catalogue_years, years_until_now
 from kinerja.lib.dates import today
 
 from .render import CONTENT_TYPES
@@ -34,7 +34,7 @@ def _period(request: HttpRequest) -> tuple[int, int | None] | None:
         triwulan = int(tw) if tw else None
     except ValueError:
         return None
-    if tahun not in catalogue_years() or triwulan not in (None, 1, 2, 3, 4):
+    if tahun not in years_until_now(catalogue_years()) or triwulan not in (None, 1, 2, 3, 4):
         return None
     return tahun, triwulan
 
@@ -56,7 +56,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
         "query": query,
         "documents": DOCUMENTS,
         "formats": ("pdf", "docx", "xlsx"),
-        "years": catalogue_years(),
+        "years": years_until_now(catalogue_years()),
     }
     return render(request, "reports/daftar.html", context)
 
