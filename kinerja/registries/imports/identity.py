@@ -62,8 +62,8 @@ def digits16(value: object, label: str) -> str:
             f"{label} harus ditulis sebagai teks di Excel (sel angka hanya menyimpan 15 digit)"
         )
     if len(value) != 16 or not value.isdigit() or not value.isascii():
-        # A near-NIK (a digit lost or added) is still one: masked; short junk stays readable.
-        shown = mask_nik(value) if len(value) >= 10 else value
+        # Masked exactly as the preview's table masks the cell: the reason never shows more of it.
+        shown = mask_nik(value)
         raise RowRejected(f"{label} '{shown}' harus 16 digit angka")
     return value
 
