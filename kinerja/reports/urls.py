@@ -6,4 +6,6 @@ app_name = "dokumen"
 urlpatterns = [
     path("", views.daftar, name="daftar"),
     path("<str:kind>.<str:fmt>", views.unduh, name="unduh"),
+    path("tugas/<str:token>/", views.tugas, name="tugas"),
+    path("tugas/<str:token>/unduh/", views.tugas_unduh, name="tugas_unduh"),
 ]

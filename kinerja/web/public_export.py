@@ -64,7 +64,7 @@ def publik_unduh(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in ("csv", "xlsx"):
         raise Http404("Format unduhan tidak dikenal (pakai csv atau xlsx).")
     _, tahun, periodes = chosen(request)
-    data = [KOLOM, *rows(public_figures(periodes), tahun)]
+    data: list[list[object]] = [list(KOLOM), *rows(public_figures(periodes), tahun)]
     name = f"capaian-iku-{tahun}"
     if fmt == "csv":
         out = io.StringIO()
@@ -75,9 +75,10 @@ def publik_unduh(request: HttpRequest, fmt: str) -> HttpResponse:
 
         wb = Workbook()
         ws = wb.active
+        assert ws is not None
         ws.title = "Capaian IKU"
         for r in data:
-            ws.append(safe_row(float(v) if hasattr(v, "as_tuple") else v for v in r))
+            ws.append(safe_row(float(v) if isinstance(v, Decimal) else v for v in r))
         buf = io.BytesIO()
         wb.save(buf)
         response = HttpResponse(

@@ -74,6 +74,8 @@ def _label(segmen: str) -> str:
         return SEGMEN[segmen]
     if segmen.isdigit():
         return f"Nomor {segmen}"
+    if len(segmen) == 36 and segmen.count("-") == 4:  # a job's token (uuid)
+        return "Permintaan"
     return periode_label_nama(segmen) or segmen
 
 
