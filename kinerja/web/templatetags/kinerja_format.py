@@ -6,7 +6,7 @@ from django import template
 
 from kinerja.lib.dates import tanggal_indonesia
 from kinerja.lib.numbers import format_angka, format_persen
-from kinerja.web.labels import periode_tulis, status_nama, waktu_indonesia
+from kinerja.web.labels import ROMAWI, periode_tulis, status_nama, waktu_indonesia
 
 register = template.Library()
 
@@ -63,3 +63,12 @@ def status(value) -> str:
 def waktu(value) -> str:
     """Local date and time in Indonesian: `14 Maret 2025 10.30`."""
     return waktu_indonesia(value)
+
+
+@register.filter
+def romawi(value) -> str:
+    """A quarter's number in Roman numerals (`4` -> `IV`), as in `Triwulan IV 2025`."""
+    try:
+        return ROMAWI[int(value)]
+    except (KeyError, TypeError, ValueError):
+        return str(value)

@@ -92,7 +92,7 @@ def _href(prefix: str) -> str | None:
 def remah_roti(path: str) -> list[dict[str, str | None]]:
     """[{label, href}] from the site root to the current page (its href None)."""
     segments = [s for s in path.split("/") if s]
-    crumbs: list[dict[str, str | None]] = [{"label": "Kinerja", "href": reverse("home")}]
+    crumbs: list[dict[str, str | None]] = [{"label": "Depan", "href": reverse("home")}]
     prefix = "/"
     for i, seg in enumerate(segments):
         prefix += seg + ("" if "." in seg else "/")

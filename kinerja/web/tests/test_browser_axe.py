@@ -4,12 +4,14 @@
 
 import importlib
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from conftest import PASSWORD
 from kinerja.indicators.tests.factories import layanan
+from kinerja.performance.models import JenisTarget, Target
 
 from .test_drilldown import approve, build_case
 
@@ -58,6 +60,9 @@ def world(page, users):
     case = build_case()
     approve(users)
     layanan(case["budi"], "permakanan", "2025-02-10")
+    Target.objects.create(
+        indikator_kode="IKU-2", tahun=2025, triwulan=1, jenis=JenisTarget.PK, nilai=Decimal("40")
+    )
     return case
 
 
@@ -133,3 +138,24 @@ def test_menu_toggle_opens_the_navigation_at_phone_width(axe_page, users, world)
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto("/beranda/")
     assert not toggle.is_visible() and nav.is_visible()
+
+
+SHOTS = [  # (role, path, file name) for docs/tampilan.md
+    ("kadis", "/beranda/", "dasbor"),
+    ("kadis", "/kinerja/iku/IKU-2/2025-Q1/", "periode"),
+    (None, "/publik/?tahun=2025", "publik"),
+]
+
+
+def test_screenshots_for_the_docs(axe_page, users, world, artifacts_dir):
+    """Desktop and phone screenshots of the dashboard, a period page and the public page."""
+    page = axe_page
+    login(page, "kadis")
+    for role, path, name in SHOTS:
+        if role is None:
+            page.context.clear_cookies()
+        for width, height, suffix in ((1366, 900, "desktop"), (390, 844, "ponsel")):
+            page.set_viewport_size({"width": width, "height": height})
+            page.goto(path)
+            assert overflow(page) == 0
+            page.screenshot(path=f"{artifacts_dir}/tampilan-{name}-{suffix}.png", full_page=True)

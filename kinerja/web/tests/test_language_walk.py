@@ -24,6 +24,7 @@ CODE_WORDS = [
     (r"\b\d{4}-\d{2}-\d{2}\b", "ISO date"),
     (r"\b\d{4}-Q\d\b", "period label"),
     (r"#\d+ / #\d+", "unit named by id"),
+    (r"\bTriwulan [1-4]\b", "quarter in Arabic numerals"),
     (r"\b\d{4,} ?/ ?\d{4,}\b", "unseparated count"),
     (r"\b(None|True|False)\b|\{'", "Python value"),
 ]
@@ -74,6 +75,7 @@ def test_every_page_is_enumerated():
 
 
 def test_the_checks_catch_what_the_issue_names():
+    assert problems("Triwulan 4")
     assert problems("Status approved · persetujuan_approve · 2025-03-14 · 2025-Q4 · #194 / #194")
     assert len(problems("1244/1704 · layanan_rehab · None · File is not a zip file")) == 4
     assert problems("", '<td class="num">1244</td>') and not problems(
