@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kinerja.lib import parsing
+from kinerja.lib.dates import tanggal_indonesia as tgl
 from kinerja.lib.nik import Nik, NikError, parse_nik
 from kinerja.lib.privacy import mask_nik
 
@@ -154,7 +155,7 @@ def _nik_check(values: dict[str, Any], today: dt.date, info: Nik | None = None) 
         )
     if values["tanggal_lahir"] != info.tanggal_lahir:
         problems.append(
-            f"tanggal lahir {values['tanggal_lahir']:%Y-%m-%d}, menurut NIK {info.tanggal_lahir:%Y-%m-%d}"
+            f"tanggal lahir {tgl(values['tanggal_lahir'])}, menurut NIK {tgl(info.tanggal_lahir)}"
         )
     values["nik_tidak_cocok"] = bool(problems)
     values["peringatan"] = ("NIK tidak cocok: " + "; ".join(problems)) if problems else ""
