@@ -15,6 +15,8 @@ setup: ## install into .venv from the committed lock file
 	@# PYTHONDONTWRITEBYTECODE is set (every start would compile ~500 modules again, 0.6 s).
 	@$(VENV)/bin/python -m compileall -q -j 0 kinerja >/dev/null
 	@mkdir -p var
+	@# axe-core for the browser tests' accessibility check (test-only, from npm, never a CDN).
+	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --silent
 
 migrate: setup
 	$(KINERJA) migrate --noinput

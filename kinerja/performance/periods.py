@@ -1,8 +1,11 @@
 """Periods come from the engine (`kinerja.indicators.engine`); here only their Indonesian names."""
 
-from kinerja.indicators.engine import Periode
+import datetime as dt
 
-__all__ = ["Periode", "periode_nama", "periode_parse"]
+from kinerja.indicators.engine import Periode
+from kinerja.lib.dates import today
+
+__all__ = ["ROMAWI", "Periode", "periode_nama", "periode_parse", "periode_selesai"]
 
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -24,3 +27,11 @@ def periode_parse(label: str) -> Periode:
     if not 2000 <= periode.tahun <= 2100:
         raise ValueError(f"Tahun {periode.tahun} di luar rentang.")
     return periode
+
+
+def periode_selesai(periode: Periode, on: dt.date | None = None) -> bool:
+    """Has the period ended (its last day before `on`, today by default)? Only an ended period is
+    asked to be submitted: Triwulan IV 2026 waits for 1 January 2027."""
+    last_month = 12 if periode.triwulan is None else periode.triwulan * 3
+    first_after = dt.date(periode.tahun + last_month // 12, last_month % 12 + 1, 1)
+    return (on or today()) >= first_after

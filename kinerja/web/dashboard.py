@@ -15,7 +15,7 @@ from kinerja.lib.charts import svg_to_png
 from kinerja.organisation.models import Role
 from kinerja.organisation.permissions import Area, can_view, has_role
 from kinerja.performance.models.persetujuan import Status
-from kinerja.performance.periods import periode_nama
+from kinerja.performance.periods import ROMAWI, periode_nama, periode_selesai
 from kinerja.performance.selectors import inbox
 
 from .selectors import (
@@ -48,6 +48,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
     pending = [
         (ind, p, Status(status).label)
         for ind, p, status in inbox(user, [periode, Periode(periode.tahun)])
+        if periode_selesai(p)
     ]
     context = {
         "periode": periode,
@@ -60,6 +61,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
         "can_targets": has_role(user, Role.PERENCANA, Role.ADMIN),
         "years": list(catalogue_years()),
         "tindak_lanjut": list(tindak_lanjut_terbuka(user)[:10]),
+        "triwulan_romawi": [(str(q), r) for q, r in ROMAWI.items()],
     }
     return render(request, "web/dasbor.html", context)
 

@@ -22,8 +22,10 @@ from django.utils.safestring import mark_safe
 from kinerja.indicators.engine import Figure, Periode, definitions_in_force, frozen_figures
 from kinerja.lib.charts import Series, chart_svg
 from kinerja.lib.dates import tanggal_indonesia, today
-from kinerja.performance.models import Persetujuan, Status
+from kinerja.performance.achievement import capaian, realisasi_exact
+from kinerja.performance.models import JenisTarget, Persetujuan, Status
 from kinerja.performance.periods import ROMAWI
+from kinerja.performance.selectors import targets_map
 from kinerja.regions.models import Wilayah
 
 MIN_PENYEBUT = 5
@@ -65,6 +67,8 @@ class IkuPublik:
     periodes: list[Periode]
     disetujui: dict[str, dt.datetime | None]  # periode label -> approval date
     baris: list[tuple[str, str, list[Sel]]] = field(default_factory=list)  # (kode, nama, cells)
+    target: list[Decimal | None] = field(default_factory=list)  # the kota's PK target per period
+    capaian: list[Decimal | None] = field(default_factory=list)  # the kota's achievement per period
     grafik: str = ""
 
     @property
@@ -121,6 +125,7 @@ def public_figures(periodes: list[Periode]) -> list[IkuPublik]:
         (kode, f"Kec. {nama}")
         for kode, nama in Wilayah.objects.in_kabkota(k).kecamatan().values_list("kode", "nama")
     ]
+    targets = targets_map({p.tahun for p in periodes})
     result = []
     for ind in definitions_in_force(max(p.akhir for p in periodes)):
         frozen: dict[str, dict[str, Figure]] = {}
@@ -142,9 +147,22 @@ def public_figures(periodes: list[Periode]) -> list[IkuPublik]:
             ]
             item.baris.append((kode, nama, cells))
         _hide_complements(item)
+        _target_capaian(item, targets, ind.indikator.polaritas)
         item.grafik = _chart(item, regions)
         result.append(item)
     return result
+
+
+def _target_capaian(item: IkuPublik, targets: dict, polaritas: str) -> None:
+    """Beside the kota's realisation: its PK target and achievement, only where the kota figure is
+    shown (an approved figure, not hidden as small)."""
+    kota = item.baris[0][2]
+    for p, sel in zip(item.periodes, kota, strict=True):
+        shown = sel.ada and not sel.kecil
+        t = targets.get((item.kode, p.tahun, p.triwulan, JenisTarget.PK)) if shown else None
+        item.target.append(t)
+        exact = realisasi_exact(sel.numerator, sel.denominator) if shown else None
+        item.capaian.append(capaian(exact, t, polaritas))
 
 
 def _hide_complements(item: IkuPublik) -> None:
@@ -178,15 +196,19 @@ def _chart(item: IkuPublik, regions: list[tuple[str, str]]) -> str:
     return mark_safe(svg)  # noqa: S308 - built from our own numbers (chart ids are unique)
 
 
-def publik(request: HttpRequest) -> HttpResponse:
-    """Open to everyone: no login, no personal data."""
+def chosen(request: HttpRequest) -> tuple[PeriodeFilter, int, list[Periode]]:
+    """The filter, its year and periods: the latest year with an approved figure by default."""
     years = approved_years()
     form = PeriodeFilter(request.GET or None, years=years)
     form.is_valid()
     d = getattr(form, "cleaned_data", {})
     tahun = d.get("tahun") or years[0]
-    triwulan = d.get("triwulan") or ""
-    periodes = _periodes(tahun, triwulan)
+    return form, tahun, _periodes(tahun, d.get("triwulan") or "")
+
+
+def publik(request: HttpRequest) -> HttpResponse:
+    """Open to everyone: no login, no personal data."""
+    form, tahun, periodes = chosen(request)
     nama = (
         periode_pendek(periodes[0]) + f" {tahun}"
         if len(periodes) == 1
@@ -198,5 +220,6 @@ def publik(request: HttpRequest) -> HttpResponse:
         "periodes": periodes,
         "periode_nama": nama,
         "min_penyebut": MIN_PENYEBUT,
+        "query": request.GET.urlencode(),
     }
     return render(request, "web/publik.html", ctx)

@@ -23,12 +23,13 @@ from kinerja.organisation.permissions import (
 from kinerja.registries.access import identitas_unit
 
 from ..models import Analisis, Status
-from ..periods import Periode, periode_nama
+from ..periods import Periode, periode_nama, periode_selesai
 from ..selectors import against_renstra_final, capaian_for, inbox, trend
 from ..services.analysis import FIELDS as ANALYSIS_FIELDS
 from ..services.analysis import analisis_save
 from ..services.workflow import AKSI_NAMA, TRANSITIONS, WorkflowRefused, workflow_check
 from ..services.workflow import workflow_transition as transition
+from ..why import describe
 from .common import get_indikator_periode
 
 AKSI_TOMBOL = {
@@ -40,16 +41,15 @@ AKSI_TOMBOL = {
 
 
 def _recent_periods() -> list[Periode]:
-    """Periods of this year and last year that have begun, newest first."""
+    """Periods of this year and last year that have ended, newest first (nothing is submitted
+    before its period is over)."""
     now = today()
-    out = []
-    for tahun in (now.year, now.year - 1):
-        for q in (None, 4, 3, 2, 1):
-            p = Periode(tahun, q)
-            start_month = 1 if q is None else (q - 1) * 3 + 1
-            if (tahun, start_month) <= (now.year, now.month):
-                out.append(p)
-    return out
+    return [
+        Periode(tahun, q)
+        for tahun in (now.year, now.year - 1)
+        for q in (None, 4, 3, 2, 1)
+        if periode_selesai(Periode(tahun, q), now)
+    ]
 
 
 @login_required
@@ -106,7 +106,9 @@ def period_page(request: HttpRequest, kode: str, periode: str) -> HttpResponse:
             "a3": against_renstra_final(c),
             "trend": trend(ind.kode, renstra_years(p.tahun)) if p.triwulan is None else [],
             "renstra": renstra_years(p.tahun),
-            "changes": changes,
+            "changes": changes
+            if anonim
+            else describe(changes, c.approval.disetujui_pada if c.approval else None),
             "changes_total": total,
             "anonim": anonim,
             "actions": actions,

@@ -11,6 +11,7 @@ from kinerja.lib.dates import today
 from kinerja.lib.numbers import format_persen
 from kinerja.organisation.permissions import Area, can_edit_targets, require_view
 
+from ..periods import ROMAWI
 from ..selectors import targets_map
 from ..services.catalogue import indikator_in_force_list
 from ..services.targets import TargetInput, target_clean, target_grid_save
@@ -19,7 +20,7 @@ from ..services.targets import TargetInput, target_clean, target_grid_save
 ROWS = (
     [("renstra", None, "Renstra")]
     + [("pk", None, "PK tahunan")]
-    + [("pk", q, f"PK triwulan {q}") for q in (1, 2, 3, 4)]
+    + [("pk", q, f"PK Triwulan {ROMAWI[q]}") for q in (1, 2, 3, 4)]
 )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kinerja.lib import parsing
+from kinerja.lib.dates import tanggal_indonesia as tgl
 from kinerja.lib.nik import Nik, NikError, parse_nik
 from kinerja.lib.privacy import mask_nik
 
@@ -64,8 +65,8 @@ def digits16(value: object, label: str) -> str:
             f"{label} harus ditulis sebagai teks di Excel (sel angka hanya menyimpan 15 digit)"
         )
     if len(value) != 16 or not value.isdigit() or not value.isascii():
-        # A near-NIK (a digit lost or added) is still one: masked; short junk stays readable.
-        shown = mask_nik(value) if len(value) >= 10 else value
+        # Masked exactly as the preview's table masks the cell: the reason never shows more of it.
+        shown = mask_nik(value)
         raise RowRejected(f"{label} '{shown}' harus 16 digit angka")
     return value
 
@@ -156,7 +157,7 @@ def _nik_check(values: dict[str, Any], today: dt.date, info: Nik | None = None) 
         )
     if values["tanggal_lahir"] != info.tanggal_lahir:
         problems.append(
-            f"tanggal lahir {values['tanggal_lahir']:%Y-%m-%d}, menurut NIK {info.tanggal_lahir:%Y-%m-%d}"
+            f"tanggal lahir {tgl(values['tanggal_lahir'])}, menurut NIK {tgl(info.tanggal_lahir)}"
         )
     values["nik_tidak_cocok"] = bool(problems)
     values["peringatan"] = ("NIK tidak cocok: " + "; ".join(problems)) if problems else ""

@@ -10,6 +10,7 @@ from collections.abc import Callable, Hashable
 from typing import Any, Literal, overload
 
 from kinerja.lib import parsing
+from kinerja.lib.dates import tanggal_indonesia as tgl
 
 from .context import ImportContext
 from .errors import RowRejected
@@ -113,7 +114,7 @@ def _date(v: object, name: str, ctx: ImportContext, future_ok: bool) -> dt.date:
     except parsing.ParseError as exc:
         raise _reject(exc) from None
     if not future_ok and d > ctx.today:
-        raise RowRejected(f"{name} {d:%Y-%m-%d} setelah hari ini ({ctx.today:%Y-%m-%d})")
+        raise RowRejected(f"{name} {tgl(d)} setelah hari ini ({tgl(ctx.today)})")
     return d
 
 
@@ -156,4 +157,4 @@ def check_period(
     daftar: dt.date | None, selesai: dt.date | None, *, names=("tanggal_daftar", "tanggal_selesai")
 ):
     if daftar and selesai and selesai < daftar:
-        raise RowRejected(f"{names[1]} {selesai:%Y-%m-%d} sebelum {names[0]} {daftar:%Y-%m-%d}")
+        raise RowRejected(f"{names[1]} {tgl(selesai)} sebelum {names[0]} {tgl(daftar)}")

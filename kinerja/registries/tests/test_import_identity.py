@@ -185,7 +185,7 @@ def test_nik_disagreeing_with_data_accepted_and_flagged(tmp_path):
     o = Orang.objects.get()
     assert o.nik_tidak_cocok
     assert o.peringatan == (
-        "NIK tidak cocok: jenis kelamin L, menurut NIK P; tanggal lahir 1991-01-05, menurut NIK 1990-01-05"
+        "NIK tidak cocok: jenis kelamin L, menurut NIK P; tanggal lahir 5 Januari 1991, menurut NIK 5 Januari 1990"
     )
     assert (o.jenis_kelamin, o.tanggal_lahir) == ("L", dt.date(1991, 1, 5))
     # Corrected later: the flag goes.

@@ -98,15 +98,15 @@ CASES = {
     "lokasi not in list": ("ppks", PPKS, ppks(lokasi="rumah"), "lokasi 'rumah' tidak ada dalam daftar kode"),
     "date not a real date": ("ppks", PPKS, ppks(tanggal_daftar="31/02/2024"), "tanggal_daftar '31/02/2024' bukan tanggal yang benar"),
     "date not a date": ("ppks", PPKS, ppks(tanggal_daftar="kemarin"), "tanggal_daftar 'kemarin' bukan tanggal"),
-    "date after today": ("ppks", PPKS, ppks(tanggal_daftar="2099-01-01"), "tanggal_daftar 2099-01-01 setelah hari ini"),
-    "tanggal_selesai after today": ("ppks", PPKS, ppks(tanggal_selesai="2099-01-01"), "tanggal_selesai 2099-01-01 setelah hari ini"),
-    "selesai before daftar": ("ppks", PPKS, ppks(tanggal_selesai="2024-01-09"), "tanggal_selesai 2024-01-09 sebelum tanggal_daftar 2024-01-10"),
-    "birth date after today": ("ppks", PPKS, ppks(tanggal_lahir="2099-01-01"), "tanggal_lahir 2099-01-01 setelah hari ini"),
+    "date after today": ("ppks", PPKS, ppks(tanggal_daftar="2099-01-01"), "tanggal_daftar 1 Januari 2099 setelah hari ini"),
+    "tanggal_selesai after today": ("ppks", PPKS, ppks(tanggal_selesai="2099-01-01"), "tanggal_selesai 1 Januari 2099 setelah hari ini"),
+    "selesai before daftar": ("ppks", PPKS, ppks(tanggal_selesai="2024-01-09"), "tanggal_selesai 9 Januari 2024 sebelum tanggal_daftar 10 Januari 2024"),
+    "birth date after today": ("ppks", PPKS, ppks(tanggal_lahir="2099-01-01"), "tanggal_lahir 1 Januari 2099 setelah hari ini"),
     "nik wrong province": ("ppks", PPKS, ppks(nik="9972044501900001"), "NIK tidak valid: kode provinsi 99 tidak dikenal"),
     "nik serial 0000": ("ppks", PPKS, ppks(nik="6372044501900000"), "NIK tidak valid: nomor urut 0000"),
     "nik bad date": ("ppks", PPKS, ppks(nik="6372043102990001"), "NIK tidak valid: tanggal lahir 310299 bukan tanggal yang benar"),
     "nik not 16 digits": ("ppks", PPKS, ppks(nik="637204450190001"), "NIK '***********0001' harus 16 digit angka"),
-    "no_kk not 16 digits": ("ppks", PPKS, ppks(no_kk="12345"), "no_kk '12345' harus 16 digit angka"),
+    "no_kk not 16 digits": ("ppks", PPKS, ppks(no_kk="12345"), "no_kk '*2345' harus 16 digit angka"),
     "jenis_kelamin not L/P": ("ppks", PPKS, ppks(jenis_kelamin="W"), "jenis_kelamin 'W' harus L atau P"),
     "region of another kota": ("ppks", PPKS, ppks(kode_wilayah="63.71.01.1001"), "kode_wilayah '63.71.01.1001' bukan kelurahan di Kota Banjarbaru (63.72)"),
     "region is a kecamatan": ("ppks", PPKS, ppks(kode_wilayah="637204"), "kode_wilayah '637204' bukan kelurahan di Kota Banjarbaru"),
@@ -117,7 +117,7 @@ CASES = {
     "psks jenis not in list": ("psks", PSKS, ["P-1", "relawan", "orang", "Budi", "", KEL, "2024-01-01", ""], "jenis_psks 'relawan' tidak ada dalam daftar kode"),
     "psks nama missing": ("psks", PSKS, ["P-1", "tksk", "orang", "", "", KEL, "2024-01-01", ""], "nama wajib diisi"),
     "psks nik invalid": ("psks", PSKS, ["P-1", "tksk", "orang", "Budi", "6372040501900000", KEL, "2024-01-01", ""], "NIK tidak valid: nomor urut 0000"),
-    "psks selesai before daftar": ("psks", PSKS, ["P-1", "tksk", "orang", "Budi", "", KEL, "2024-01-01", "2023-12-31"], "tanggal_selesai 2023-12-31 sebelum tanggal_daftar 2024-01-01"),
+    "psks selesai before daftar": ("psks", PSKS, ["P-1", "tksk", "orang", "Budi", "", KEL, "2024-01-01", "2023-12-31"], "tanggal_selesai 31 Desember 2023 sebelum tanggal_daftar 1 Januari 2024"),
     "pelatihan psks not registered": ("pelatihan", PELATIHAN, ["BIMTEK-1", "Bimtek", "2024-05-01", "PSKS-9999"], "kode_psks 'PSKS-9999' belum terdaftar"),
     "dtks periode not YYYY-MM": ("dtks", DTKS, ["2024/01", *person_row(), "3"], "periode '2024/01' harus berbentuk TTTT-BB"),
     "dtks periode after this month": ("dtks", DTKS, ["2099-01", *person_row(), "3"], "periode 2099-01 setelah bulan ini"),
@@ -129,13 +129,13 @@ CASES = {
     "layanan sumber_dana not in list": ("layanan", LAYANAN, layanan(sumber_dana="hibah"), "sumber_dana 'hibah' tidak ada dalam daftar kode"),
     "layanan jenis not in list": ("layanan", LAYANAN, layanan(jenis_layanan="pijat"), "jenis_layanan 'pijat' tidak ada dalam daftar kode"),
     "layanan kejadian not registered": ("layanan", LAYANAN, layanan(kode_kejadian="BNC-X"), "kode_kejadian 'BNC-X' belum terdaftar"),
-    "layanan date after today": ("layanan", LAYANAN, layanan(tanggal="01/01/2099"), "tanggal 2099-01-01 setelah hari ini"),
+    "layanan date after today": ("layanan", LAYANAN, layanan(tanggal="01/01/2099"), "tanggal 1 Januari 2099 setelah hari ini"),
     "bencana jenis not in list": ("bencana", BENCANA, ["B-1", "perang", "", "2024-01-01", KEL, "", ""], "jenis 'perang' tidak ada dalam daftar kode"),
     "bencana region elsewhere": ("bencana", BENCANA, ["B-1", "alam", "", "2024-01-01", "63.71.01", "", ""], "kode_wilayah '63.71.01' bukan kelurahan atau kecamatan di Kota Banjarbaru"),
     "bencana region missing": ("bencana", BENCANA, ["B-1", "alam", "", "2024-01-01", "", "", ""], "kode_wilayah wajib diisi"),
-    "bencana date after today": ("bencana", BENCANA, ["B-1", "alam", "", "2099-01-01", KEL, "", ""], "tanggal_kejadian 2099-01-01 setelah hari ini"),
-    "bencana mulai after today": ("bencana", BENCANA, ["B-1", "alam", "", "2024-01-01", KEL, "2099-01-01", ""], "mulai_tanggap_darurat 2099-01-01 setelah hari ini"),
-    "bencana tanggap selesai before mulai": ("bencana", BENCANA, ["B-1", "alam", "", "2024-01-01", KEL, "2024-01-05", "2024-01-04"], "selesai_tanggap_darurat 2024-01-04 sebelum mulai_tanggap_darurat 2024-01-05"),
+    "bencana date after today": ("bencana", BENCANA, ["B-1", "alam", "", "2099-01-01", KEL, "", ""], "tanggal_kejadian 1 Januari 2099 setelah hari ini"),
+    "bencana mulai after today": ("bencana", BENCANA, ["B-1", "alam", "", "2024-01-01", KEL, "2099-01-01", ""], "mulai_tanggap_darurat 1 Januari 2099 setelah hari ini"),
+    "bencana tanggap selesai before mulai": ("bencana", BENCANA, ["B-1", "alam", "", "2024-01-01", KEL, "2024-01-05", "2024-01-04"], "selesai_tanggap_darurat 4 Januari 2024 sebelum mulai_tanggap_darurat 5 Januari 2024"),
     "korban kejadian not registered": ("korban", KORBAN, ["BNC-X", *person_row(), "luka"], "kode_kejadian 'BNC-X' belum terdaftar"),
     "korban kondisi not in list": ("korban", KORBAN, ["BNC-2024-001", *person_row(), "hilang"], "kondisi 'hilang' tidak ada dalam daftar kode"),
 }  # fmt: skip
@@ -182,7 +182,7 @@ def test_selesai_before_daftar_checked_against_the_registered_record(tmp_path):
     )
     assert result.rejected == 1
     assert (
-        "tanggal_selesai 2021-01-01 sebelum tanggal_daftar 2022-01-01"
+        "tanggal_selesai 1 Januari 2021 sebelum tanggal_daftar 1 Januari 2022"
         in read_rejects(result.rejects_path)[0]["alasan_ditolak"]
     )
     assert str(Psks.objects.get().tanggal_daftar) == "2020-01-01"

@@ -164,6 +164,14 @@ def unggah_pratinjau(request: HtmxHttpRequest, kind: str, token: str) -> HttpRes
         response["HX-Refresh"] = "true"  # the preview is ready: show the full page
         return response
     problems = preview.get("problems", [])
+    reasons: dict[int, list[str]] = {}
+    for p in problems:
+        reasons.setdefault(p["row"], []).append(p["reason"])
+    # The sheet's rows start at line 2 (line 1 is the header): each shown row with its rejection.
+    baris = [
+        {"nomor": i, "sel": row, "alasan": reasons.get(i, [])}
+        for i, row in enumerate(preview.get("rows", []), start=2)
+    ]
     return render(
         request,
         "registries/unggah_pratinjau.html",
@@ -171,6 +179,7 @@ def unggah_pratinjau(request: HtmxHttpRequest, kind: str, token: str) -> HttpRes
             **context,
             "preview": preview,
             "problems": problems,
+            "baris": baris,
             "can_save": unggahan.save_refusal(preview, request.user) is None,
         },
     )

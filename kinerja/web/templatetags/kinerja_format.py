@@ -6,6 +6,7 @@ from django import template
 
 from kinerja.lib.dates import tanggal_indonesia
 from kinerja.lib.numbers import format_angka, format_persen
+from kinerja.web.labels import ROMAWI, periode_tulis, status_nama, waktu_indonesia
 
 register = template.Library()
 
@@ -44,3 +45,30 @@ def wilayah(context, kode: str | None) -> str:
         return "–"
     nama = _region_names(context).get(kode)
     return f"{nama} ({kode})" if nama else kode
+
+
+@register.filter
+def periode(value) -> str:
+    """`Triwulan IV 2025` / `Tahun 2025` from a Periode or its label (`2025-Q4`)."""
+    return periode_tulis(value)
+
+
+@register.filter
+def status(value) -> str:
+    """A workflow state in words (`approved` -> `Disetujui`)."""
+    return status_nama(value)
+
+
+@register.filter
+def waktu(value) -> str:
+    """Local date and time in Indonesian: `14 Maret 2025 10.30`."""
+    return waktu_indonesia(value)
+
+
+@register.filter
+def romawi(value) -> str:
+    """A quarter's number in Roman numerals (`4` -> `IV`), as in `Triwulan IV 2025`."""
+    try:
+        return ROMAWI[int(value)]
+    except (KeyError, TypeError, ValueError):
+        return str(value)

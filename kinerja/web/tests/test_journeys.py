@@ -20,6 +20,7 @@ from django.core.management import call_command
 from conftest import PASSWORD
 from kinerja.indicators.engine import Periode, drilldown
 from kinerja.performance.models import Persetujuan, Status
+from kinerja.performance.periods import periode_nama
 from kinerja.performance.services.workflow import workflow_transition
 from kinerja.registries.models import Impor, Layanan, Ppks
 
@@ -225,7 +226,7 @@ def test_kepala_bidang_verifies_a_submitted_figure(page, users, demo, artifacts_
     advance(users, periode, "submit")
     login(page, "kabid_rehabilitasi")
     pending = page.locator("section.pending")
-    link = pending.get_by_role("link", name=re.compile(rf"{KODE}\s+{periode.label}"))
+    link = pending.get_by_role("link", name=re.compile(rf"{KODE}\s+{periode_nama(periode)}"))
     link.click()
     page.wait_for_url(f"**/kinerja/iku/{KODE}/{periode.label}/")
     assert page.get_by_role("link", name="Setujui dan bekukan").count() == 0
