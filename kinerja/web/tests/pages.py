@@ -21,6 +21,8 @@ NOT_PAGES = {
     "dokumen:unduh",
     "registri:unggah_template",
     "publik_unduh",
+    "evaluasi:bukti",
+    "evaluasi:status",
 }
 
 
@@ -43,7 +45,13 @@ def url_patterns() -> dict[str, set[str]]:
 
 def page_paths(world: dict) -> dict[str, str]:
     """`name` -> a concrete path. `world` maps URL names to the pk they show (`pk`), and `orang`."""
-    fixed = {"kode": "IKU-2", "periode": "2025-Q1", "aksi": "reopen", "kind": "layanan"}
+    fixed = {
+        "kode": "IKU-2",
+        "periode": "2025-Q1",
+        "aksi": "reopen",
+        "kind": "layanan",
+        "tahun": 2025,
+    }
     fixed |= {"orang_pk": world["orang"], "token": world.get("token", "tidak-ada")}
     paths = {}
     for name, keys in url_patterns().items():

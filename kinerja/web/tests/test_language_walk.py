@@ -5,10 +5,14 @@ date, a period label (`2025-Q4`), a unit named by id (`#194 / #194`), an unsepar
 (`1244/1704`, `12345`), a Python value (`None`, `{'status': ...}`) or one of Django's English strings.
 """
 
+import datetime as dt
 import re
 
 import pytest
 
+from kinerja.evaluasi.models import Kriteria
+from kinerja.evaluasi.services.jawaban import evaluasi_tahun, tutup
+from kinerja.evaluasi.services.tindak_lanjut import lhe_simpan, rekomendasi_tambah
 from kinerja.indicators.tests.factories import layanan
 from kinerja.registries.models import Layanan, Ppks
 
@@ -61,8 +65,24 @@ def world(users):
     approve(users)
     layanan(case["budi"], "permakanan", "2025-02-10")  # Budi joins the numerator after the freeze
     ani = case["ani"]
+    evaluasi = tutup(user=users["auditor"], evaluasi=evaluasi_tahun(2025))
+    lhe = lhe_simpan(
+        user=users["auditor"],
+        evaluasi=evaluasi,
+        nomor="1",
+        tanggal=dt.date(2026, 3, 1),
+        ringkasan="",
+    )
+    rekomendasi = rekomendasi_tambah(
+        user=users["auditor"], lhe=lhe, teks="Agar dipantau", bidang_kode_="rehabilitasi",
+        batas_waktu=dt.date(2026, 9, 30),
+    )  # fmt: skip
     return {
         "orang": ani.pk,
+        "evaluasi:kriteria": Kriteria.objects.filter(sub_komponen__komponen__lke=evaluasi.lke)[
+            0
+        ].pk,
+        "evaluasi:rekomendasi": rekomendasi.pk,
         "registri:ppks_edit": Ppks.objects.filter(orang=ani).values_list("pk", flat=True)[0],
         "registri:layanan_edit": Layanan.objects.filter(orang=ani).values_list("pk", flat=True)[0],
     }
