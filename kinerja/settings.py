@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "kinerja.indicators",
     "kinerja.registries",
     "kinerja.performance",
+    "kinerja.sakip",
     "kinerja.reports",
     "kinerja.pdp",
     "kinerja.api",
