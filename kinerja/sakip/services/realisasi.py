@@ -116,7 +116,8 @@ def evidence_refusal(user, realisasi: Realisasi) -> str | None:
 @transaction.atomic
 def bukti_remove(*, bukti: BuktiDukung, user) -> None:
     """Take an evidence file off a draft value (kept on disk and in the database, `aktif=False`)."""
-    refusal = evidence_refusal(user, bukti.realisasi)
+    realisasi = Realisasi.objects.select_for_update().get(pk=bukti.realisasi_id)
+    refusal = evidence_refusal(user, realisasi)
     if refusal:
         raise RealisasiRefused(refusal, "state")
     bukti.aktif = False
@@ -131,7 +132,7 @@ def bukti_remove(*, bukti: BuktiDukung, user) -> None:
 
 
 def frozen_hash(nilai: Decimal, bukti: list[dict]) -> str:
-    payload = {"nilai": str(nilai), "bukti": sorted(b["sha256"] for b in bukti)}
+    payload = {"nilai": str(Decimal(nilai).quantize(Decimal("0.0001"))), "bukti": sorted(b["sha256"] for b in bukti)}
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
