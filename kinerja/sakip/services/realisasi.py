@@ -132,7 +132,10 @@ def bukti_remove(*, bukti: BuktiDukung, user) -> None:
 
 
 def frozen_hash(nilai: Decimal, bukti: list[dict]) -> str:
-    payload = {"nilai": str(Decimal(nilai).quantize(Decimal("0.0001"))), "bukti": sorted(b["sha256"] for b in bukti)}
+    payload = {
+        "nilai": str(Decimal(nilai).quantize(Decimal("0.0001"))),
+        "bukti": sorted(b["sha256"] for b in bukti),
+    }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 

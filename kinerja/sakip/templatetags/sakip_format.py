@@ -6,8 +6,9 @@ register = template.Library()
 
 
 @register.filter
-def nilai(value: Decimal | None) -> str:
-    """12.5000 -> '12,5'; 100.0000 -> '100'; None -> '–' (a typed value or target)."""
+def nilai(value: Decimal | None, isian: str = "") -> str:
+    """12.5000 -> '12,5'; 1200.0000 -> '1.200' (`|nilai:"isian"`: '1200', for a form field, which
+    reads `.` as the decimal point); None -> '–' (a typed value or target)."""
     if value is None or value == "":
         return "–"
     text = f"{Decimal(value):f}"
@@ -15,5 +16,8 @@ def nilai(value: Decimal | None) -> str:
         text = text.rstrip("0").rstrip(".")
     whole, _, frac = text.partition(".")
     sign = "-" if whole.startswith("-") else ""
-    whole = f"{int(whole.lstrip('-') or 0):,}".replace(",", ".")
+    if not isian:
+        whole = sign + f"{int(whole.lstrip('-') or 0):,}".replace(",", ".")
+        sign = ""
+    whole = whole if not isian else whole.lstrip("-")
     return f"{sign}{whole},{frac}" if frac else f"{sign}{whole}"

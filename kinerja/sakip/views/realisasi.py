@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -109,18 +110,22 @@ def realisasi_save_view(request: HttpRequest, pk: int, tahun: int, periode: int)
     upload = request.FILES.get("bukti")
     if not errors and nilai is not None:
         try:
-            row = realisasi_save(
-                indikator=ind,
-                tahun=tahun,
-                periode=periode,
-                nilai=nilai,
-                catatan=form["catatan"],
-                user=request.user,
-            )
-            if upload is not None:
-                bukti_upload(
-                    realisasi=row, name=upload.name or "", chunks=upload.chunks(), user=request.user
+            with transaction.atomic():  # a refused file keeps the value unsaved too
+                row = realisasi_save(
+                    indikator=ind,
+                    tahun=tahun,
+                    periode=periode,
+                    nilai=nilai,
+                    catatan=form["catatan"],
+                    user=request.user,
                 )
+                if upload is not None:
+                    bukti_upload(
+                        realisasi=row,
+                        name=upload.name or "",
+                        chunks=upload.chunks(),
+                        user=request.user,
+                    )
         except (RealisasiRefused, BuktiRefused) as exc:
             errors.append(str(exc))
     if errors:
