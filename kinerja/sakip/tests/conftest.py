@@ -77,7 +77,11 @@ INDIKATOR = [
 
 
 def xlsx_bytes(
-    pohon: list[list], indikator: list[list] | None = None, *, sheets=("Pohon", "Indikator")
+    pohon: list[list],
+    indikator: list[list] | None = None,
+    *,
+    sheets=("Pohon", "Indikator"),
+    target_header: str = "target 2025",
 ) -> bytes:
     wb = Workbook()
     ws = wb.active
@@ -87,7 +91,7 @@ def xlsx_bytes(
         ws.append(row)
     if indikator is not None:
         ws2 = wb.create_sheet(sheets[1])
-        ws2.append(INDIKATOR_HEADER)
+        ws2.append([*INDIKATOR_HEADER[:-1], target_header])
         for row in indikator:
             ws2.append(row)
     out = BytesIO()
