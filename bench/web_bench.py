@@ -37,6 +37,10 @@ CACHE = OUT / "web-cache"
 VENV = ROOT / ".venv" / "bin"
 PASSWORD = "kinerja-demo-2025"  # kinerja demo_users
 KODE, PERIODE = "IKU-2", "2025-Q4"
+TAHUN = 2025
+# The tree page and a programme's page of the generated tree (bench/tree_data.py); the node's id is
+# looked up once (`node_path`). `--only tree` runs only these two pages.
+TREE = f"/kinerja/pohon/?tahun={TAHUN}"
 ACCOUNTS = ["kadis", "staf.rehabilitasi", "kabid.rehabilitasi", "auditor", "perencana"]
 UPLOADER = "staf.rehabilitasi"
 UPLOAD_CSV = (
@@ -87,6 +91,10 @@ def prepare() -> None:
             r = run_import(kind, files.paths[kind], original_name=f"demo/{kind}.csv")
             print(f"{kind}: {r.accepted} rows")
     call_command("demo_users", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    from tree_data import SIZES, build_tree  # issue 15: 5/15/40/150/400 nodes
+
+    renstra = build_tree(TAHUN)
+    print(f"performance tree {'/'.join(map(str, SIZES))}: {renstra.simpul.count()} nodes")
     print(f"dataset ready in {time.perf_counter() - t0:.0f} s")
 
 
@@ -134,11 +142,17 @@ PAGES = [
 ]
 
 
+def node_path(s: "Session") -> str:
+    m = re.search(r'href="(/kinerja/pohon/simpul/\d+/\?tahun=\d+)"><title>PRO001', s.get(TREE))
+    assert m, "the generated tree is not on the tree page"
+    return m.group(1)
+
+
 def warm(base: str) -> None:
     for username in ACCOUNTS:
         s = Session(base)
         s.login(username)
-        for path in PAGES:
+        for path in [*PAGES, TREE, node_path(s)]:
             t0 = time.perf_counter()
             s.get(path)
             if username == ACCOUNTS[0]:
@@ -180,6 +194,9 @@ def main() -> None:
     ap.add_argument(
         "--include-ramp", action="store_true", help="count the spawning phase (sign-ins) too"
     )
+    ap.add_argument(
+        "--only", choices=["all", "tree"], default="all", help="tree: only the tree and node pages"
+    )
     ap.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.prepare:
@@ -211,7 +228,7 @@ def main() -> None:
             # statistics start once all users run the journey the issue names.
             cmd.append("--reset-stats")
         print("$", " ".join(c.replace(str(ROOT) + "/", "") for c in cmd))
-        subprocess.run(cmd, cwd=ROOT, check=False)
+        subprocess.run(cmd, cwd=ROOT, check=False, env=os.environ | {"BENCH_ONLY": args.only})
         load_after = Path("/proc/loadavg").read_text().split()[:3]
     finally:
         gunicorn.terminate()
@@ -226,6 +243,8 @@ if __name__ == "__main__":
     main()
 else:  # imported by locust
     from locust import HttpUser, between, task
+
+    ONLY_TREE = os.environ.get("BENCH_ONLY") == "tree"
 
     class Petugas(HttpUser):
         """One member of staff: signs in once, then reads figures, searches, uploads."""
@@ -253,27 +272,47 @@ else:  # imported by locust
 
         @task(3)
         def dashboard(self) -> None:
+            if ONLY_TREE:
+                return self.tree()
             self.client.get("/beranda/", name="/beranda/")
 
         @task(2)
+        def tree(self) -> None:
+            self.client.get(TREE, name="/kinerja/pohon/?tahun=")
+
+        @task(2)
+        def node(self) -> None:
+            if not hasattr(self, "node_url"):
+                m = re.search(r'href="(/kinerja/pohon/simpul/\d+/\?tahun=\d+)"><title>PRO001',
+                              self.client.get(TREE, name="/kinerja/pohon/?tahun=").text)  # fmt: skip
+                self.node_url = m.group(1) if m else TREE
+            self.client.get(self.node_url, name="/kinerja/pohon/simpul/[id]/")
+
+        @task(2)
         def figure(self) -> None:
+            if ONLY_TREE:
+                return self.node()
             self.client.get(
                 f"/kinerja/iku/{KODE}/{PERIODE}/", name="/kinerja/iku/[kode]/[periode]/"
             )
 
         @task(2)
         def drilldown(self) -> None:
+            if ONLY_TREE:
+                return self.node()
             q = random.choice(["", "?wilayah=63.72.02&status=bukan", "?page=5"])
             self.client.get(f"/angka/{KODE}/{PERIODE}/{q}", name="/angka/[kode]/[periode]/")
 
         @task(2)
         def search(self) -> None:
+            if ONLY_TREE:
+                return self.node()
             q = random.choice(["Orang+4711", "Orang+123", "63000000000042"])
             self.client.get(f"/registri/orang/?q={q}", name="/registri/orang/?q=")
 
         @task(1)
         def upload(self) -> None:
-            if self.username != UPLOADER:
+            if self.username != UPLOADER or ONLY_TREE:
                 return self.dashboard()
             form = self.client.get("/registri/unggah/layanan/", name="/registri/unggah/[kind]/")
             with self.client.post(

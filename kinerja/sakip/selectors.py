@@ -5,10 +5,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 
+from kinerja.indicators.engine import cached_call
 from kinerja.performance.achievement import band_label, capaian
-from kinerja.performance.models import Anggaran, Status
+from kinerja.performance.models import Anggaran, BandCapaian, Persetujuan, Status, Target
 from kinerja.performance.periods import Periode
 from kinerja.performance.selectors import capaian_for
 from kinerja.performance.services.bands import band_scale
@@ -99,7 +100,7 @@ def indikator_capaian(
             indikator_id__in=typed, tahun=tahun
         ).values_list("indikator_id", "periode", "nilai")
     }
-    iku: dict[str, object] = {}
+    iku = iku_capaian(sorted({r[6] for r in rows if r[5] == JenisIndikator.DIHITUNG}), tahun)
     out: dict[int, list[CapaianIndikator]] = {}
     for ind_id, simpul_id, kode, nama, satuan, jenis, iku_kode, polaritas in rows:
         c = CapaianIndikator(ind_id, kode, nama, satuan, jenis)
@@ -108,16 +109,39 @@ def indikator_capaian(
             c.periode, c.realisasi, c.status = str(periode), nilai, status
             c.target = targets.get((ind_id, periode), targets.get((ind_id, None)))
             c.capaian = capaian(nilai, c.target, polaritas)
-        elif jenis == JenisIndikator.DIHITUNG:
-            if iku_kode not in iku:
-                iku[iku_kode] = capaian_for(iku_kode, Periode(tahun))
-            fig = iku[iku_kode]
-            if fig is not None:
-                c.periode, c.realisasi, c.target = str(tahun), fig.realisasi, fig.target  # type: ignore[attr-defined]
-                c.capaian, c.status = fig.achievement, fig.status  # type: ignore[attr-defined]
+        elif jenis == JenisIndikator.DIHITUNG and (figure := iku.get(iku_kode)) is not None:
+            c.realisasi, c.target, c.capaian, c.status = figure
+            c.periode = str(tahun)
         c.band, c.band_index = _band(c.capaian, scale)
         out.setdefault(simpul_id, []).append(c)
     return out
+
+
+def _approval_stamp() -> tuple:
+    """What an IKU's capaian depends on besides the registries (whose counter the engine's cache
+    reads itself): approvals, targets and the band scale, by their latest history rows."""
+    return (
+        Persetujuan.history.aggregate(m=Max("history_id"))["m"],
+        Target.history.aggregate(m=Max("history_id"))["m"],
+        tuple(BandCapaian.objects.order_by("pk").values_list("pk", "batas_bawah", "label")),
+    )
+
+
+def iku_capaian(codes: list[str], tahun: int) -> dict[str, tuple | None]:
+    """The year's (realisasi, target, capaian, status) of each IKU code, the frozen figure once
+    approved; cached under the registries' counter and `_approval_stamp`, so never stale."""
+
+    def compute() -> dict[str, tuple | None]:
+        out: dict[str, tuple | None] = {}
+        for kode in codes:
+            c = capaian_for(kode, Periode(tahun))
+            out[kode] = None if c is None else (c.realisasi, c.target, c.achievement, c.status)
+        return out
+
+    if not codes:
+        return {}
+    parts = (settings.KINERJA_KODE_WILAYAH, tuple(codes), tahun, _approval_stamp())
+    return cached_call("sakip-iku-capaian", parts, compute)
 
 
 def tree_rows(renstra: Renstra, tahun: int, sampai: str = Tingkat.SUB_KEGIATAN) -> list[NodeRow]:
