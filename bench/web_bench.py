@@ -83,7 +83,7 @@ def prepare() -> None:
     else:
         tables = cb.generate(1)
         cb.write_parquet(tables, folder)
-    seconds = cb.load_database(tables, 1)  # 0 when the database already holds x1
+    seconds = cb.load_database(folder, 1)  # 0 when the database already holds x1
     print(f"x1 registries: {sum(map(len, tables.values())):,} rows, loaded in {seconds:.0f} s")
     if not Target.objects.exists():
         files = generate_demo_files(OUT / "web-demo", seed=2025, scale=0.01)

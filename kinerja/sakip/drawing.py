@@ -44,8 +44,6 @@ def tree_svg(rows: list[NodeRow], *, title: str, href: str) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="pohon-svg" width="{WIDTH}" '
         f'height="{height}" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="pohon-judul"><title id="pohon-judul">{escape(title)}</title>',
-        "<style>text{font-family:system-ui,sans-serif;font-size:13px;fill:#1d2630}"
-        ".k{font-weight:700}.c{font-size:12px}a:focus rect{stroke:#0b5d7a;stroke-width:3}</style>",
     ]
     y_of: dict[int, float] = {}
     lines = []
@@ -75,11 +73,12 @@ def tree_svg(rows: list[NodeRow], *, title: str, href: str) -> str:
             f'<rect x="{x}" y="{y}" width="{WIDTH - 8 - x}" height="{BOX_H}" rx="4" '
             f'fill="{TINGKAT_FILL.get(row.tingkat, "#fff")}" stroke="#c5ced8"/>'
             f'<rect x="{x}" y="{y}" width="6" height="{BOX_H}" rx="2" fill="{colour}"/>'
-            f'<text x="{x + 12}" y="{y + 19}"><tspan class="k">{escape(row.kode)}</tspan> '
+            f'<text x="{x + 12}" y="{y + 19}" font-size="13" fill="#1d2630">'
+            f'<tspan font-weight="700">{escape(row.kode)}</tspan> '
             f"{escape(_fit(row.uraian, max(room - len(row.kode), 8)))}</text>"
-            f'<text class="c" x="{WIDTH - 16}" y="{y + 19}" text-anchor="end" '
+            f'<text font-size="12" x="{WIDTH - 16}" y="{y + 19}" text-anchor="end" '
             f'fill="{colour}">{escape(right)}</text></a>'
         )
-    parts[2:2] = lines
+    parts[1:1] = lines
     parts.append("</svg>")
     return "".join(parts)
