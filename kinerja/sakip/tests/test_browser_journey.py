@@ -99,7 +99,9 @@ def test_tree_journey(browser, live_server, seeded_transactional_db, users, tmp_
     for width, name in ((1366, "pohon-kinerja-desktop.png"), (390, "pohon-kinerja-ponsel.png")):
         page = _open_as(browser, live_server, "auditor", width)
         errors: list[str] = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on(
+            "console", lambda m, seen=errors: seen.append(m.text) if m.type == "error" else None
+        )
         page.goto("/kinerja/pohon/?tahun=2025")
         assert errors == []  # nothing refused by the CSP (no inline style or script)
         assert "IP-1: 75,00 % sedang" in page.locator("svg").inner_html()

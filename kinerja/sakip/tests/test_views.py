@@ -284,3 +284,23 @@ def test_evidence_remove(client, users, ip1, approved, media):
     )
     assert list(BuktiDukung.objects.filter(aktif=True).values_list("pk", flat=True)) == [frozen.pk]
     assert client.post("/kinerja/pohon/bukti/9999/lepas/").status_code == 404
+
+
+def test_node_page_shows_the_budget_lines_of_its_codes(client, users, tree):
+    from kinerja.performance.models import Anggaran
+
+    common = {"tahun": 2025, "kode_program": "1.06.02", "nama_program": "Rehabilitasi"}
+    Anggaran.objects.create(**common, pagu=1_000_000, realisasi=800_000)
+    Anggaran.objects.create(
+        **common, kode_kegiatan="1.06.02.2.01", nama_kegiatan="RSD", pagu=600_000, realisasi=300_000
+    )
+    Anggaran.objects.create(
+        tahun=2025, kode_program="1.06.04", nama_program="Linjamsos", pagu=5_000, realisasi=0
+    )
+    client.force_login(users["auditor"])
+    program = Simpul.objects.get(renstra=tree, kode="1.06.02")
+    html = client.get(f"/kinerja/pohon/simpul/{program.pk}/?tahun=2025").content.decode()
+    assert "1.000.000" in html and "80,00" in html and "600.000" in html and "5.000" not in html
+    kegiatan = Simpul.objects.get(renstra=tree, kode="1.06.02.2.01")
+    html = client.get(f"/kinerja/pohon/simpul/{kegiatan.pk}/?tahun=2025").content.decode()
+    assert "600.000" in html and "50,00" in html and "1.000.000" not in html
