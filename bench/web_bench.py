@@ -15,6 +15,10 @@
    CSV posted to the upload form, then its preview page: the dry run is queued for the worker).
 4. Stops gunicorn and prints p50/p95/p99 and errors per endpoint (from bench/out/web_stats.csv).
 
+Issue 15 adds a performance tree of 5 tujuan, 15 sasaran, 40 programmes, 150 kegiatan and 400
+sub-kegiatan (bench/tree_data.py) and two pages to the journey: the tree page and a programme's page.
+`--only tree` runs those two pages alone.
+
 This file is also the locustfile: locust imports it (`-f bench/web_bench.py`) and gets the user
 class defined at the bottom, which only exists when the module is imported, not run.
 """
@@ -37,6 +41,10 @@ CACHE = OUT / "web-cache"
 VENV = ROOT / ".venv" / "bin"
 PASSWORD = "kinerja-demo-2025"  # kinerja demo_users
 KODE, PERIODE = "IKU-2", "2025-Q4"
+TAHUN = 2025
+# The tree page and a programme's page of the generated tree (bench/tree_data.py); the node's id is
+# looked up once (`node_path`). `--only tree` runs only these two pages.
+TREE = f"/kinerja/pohon/?tahun={TAHUN}"
 ACCOUNTS = ["kadis", "staf.rehabilitasi", "kabid.rehabilitasi", "auditor", "perencana"]
 UPLOADER = "staf.rehabilitasi"
 UPLOAD_CSV = (
@@ -56,6 +64,8 @@ def env() -> dict:
         "ALLOWED_HOSTS": "127.0.0.1",
         "FIGURE_CACHE_LOCATION": str(CACHE),
         "DEBUG": "0",
+        # The bench signs in with passwords only: the second factor (D87) is a person's phone.
+        "KINERJA_2FA_WAJIB": "0",
     }
 
 
@@ -79,7 +89,7 @@ def prepare() -> None:
     else:
         tables = cb.generate(1)
         cb.write_parquet(tables, folder)
-    seconds = cb.load_database(tables, 1)  # 0 when the database already holds x1
+    seconds = cb.load_database(folder, 1)  # 0 when the database already holds x1
     print(f"x1 registries: {sum(map(len, tables.values())):,} rows, loaded in {seconds:.0f} s")
     if not Target.objects.exists():
         files = generate_demo_files(OUT / "web-demo", seed=2025, scale=0.01)
@@ -87,6 +97,15 @@ def prepare() -> None:
             r = run_import(kind, files.paths[kind], original_name=f"demo/{kind}.csv")
             print(f"{kind}: {r.accepted} rows")
     call_command("demo_users", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    # The bench signs in with passwords only (KINERJA_2FA_WAJIB=0 in env()): the demo accounts'
+    # TOTP devices are removed from this bench database, or staf and kabid would be asked a code.
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.all().delete()
+    from tree_data import SIZES, build_tree  # issue 15: 5/15/40/150/400 nodes
+
+    renstra = build_tree(TAHUN)
+    print(f"performance tree {'/'.join(map(str, SIZES))}: {renstra.simpul.count()} nodes")
     print(f"dataset ready in {time.perf_counter() - t0:.0f} s")
 
 
@@ -134,11 +153,17 @@ PAGES = [
 ]
 
 
+def node_path(s: "Session") -> str:
+    m = re.search(r'href="(/kinerja/pohon/simpul/\d+/\?tahun=\d+)"><title>PRO001', s.get(TREE))
+    assert m, "the generated tree is not on the tree page"
+    return m.group(1)
+
+
 def warm(base: str) -> None:
     for username in ACCOUNTS:
         s = Session(base)
         s.login(username)
-        for path in PAGES:
+        for path in [*PAGES, TREE, node_path(s)]:
             t0 = time.perf_counter()
             s.get(path)
             if username == ACCOUNTS[0]:
@@ -180,6 +205,9 @@ def main() -> None:
     ap.add_argument(
         "--include-ramp", action="store_true", help="count the spawning phase (sign-ins) too"
     )
+    ap.add_argument(
+        "--only", choices=["all", "tree"], default="all", help="tree: only the tree and node pages"
+    )
     ap.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.prepare:
@@ -211,7 +239,7 @@ def main() -> None:
             # statistics start once all users run the journey the issue names.
             cmd.append("--reset-stats")
         print("$", " ".join(c.replace(str(ROOT) + "/", "") for c in cmd))
-        subprocess.run(cmd, cwd=ROOT, check=False)
+        subprocess.run(cmd, cwd=ROOT, check=False, env=os.environ | {"BENCH_ONLY": args.only})
         load_after = Path("/proc/loadavg").read_text().split()[:3]
     finally:
         gunicorn.terminate()
@@ -226,6 +254,8 @@ if __name__ == "__main__":
     main()
 else:  # imported by locust
     from locust import HttpUser, between, task
+
+    ONLY_TREE = os.environ.get("BENCH_ONLY") == "tree"
 
     class Petugas(HttpUser):
         """One member of staff: signs in once, then reads figures, searches, uploads."""
@@ -253,27 +283,47 @@ else:  # imported by locust
 
         @task(3)
         def dashboard(self) -> None:
+            if ONLY_TREE:
+                return self.tree()
             self.client.get("/beranda/", name="/beranda/")
 
         @task(2)
+        def tree(self) -> None:
+            self.client.get(TREE, name="/kinerja/pohon/?tahun=")
+
+        @task(2)
+        def node(self) -> None:
+            if not hasattr(self, "node_url"):
+                m = re.search(r'href="(/kinerja/pohon/simpul/\d+/\?tahun=\d+)"><title>PRO001',
+                              self.client.get(TREE, name="/kinerja/pohon/?tahun=").text)  # fmt: skip
+                self.node_url = m.group(1) if m else TREE
+            self.client.get(self.node_url, name="/kinerja/pohon/simpul/[id]/")
+
+        @task(2)
         def figure(self) -> None:
+            if ONLY_TREE:
+                return self.node()
             self.client.get(
                 f"/kinerja/iku/{KODE}/{PERIODE}/", name="/kinerja/iku/[kode]/[periode]/"
             )
 
         @task(2)
         def drilldown(self) -> None:
+            if ONLY_TREE:
+                return self.node()
             q = random.choice(["", "?wilayah=63.72.02&status=bukan", "?page=5"])
             self.client.get(f"/angka/{KODE}/{PERIODE}/{q}", name="/angka/[kode]/[periode]/")
 
         @task(2)
         def search(self) -> None:
+            if ONLY_TREE:
+                return self.node()
             q = random.choice(["Orang+4711", "Orang+123", "63000000000042"])
             self.client.get(f"/registri/orang/?q={q}", name="/registri/orang/?q=")
 
         @task(1)
         def upload(self) -> None:
-            if self.username != UPLOADER:
+            if self.username != UPLOADER or ONLY_TREE:
                 return self.dashboard()
             form = self.client.get("/registri/unggah/layanan/", name="/registri/unggah/[kind]/")
             with self.client.post(

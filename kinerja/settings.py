@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "kinerja.indicators",
     "kinerja.registries",
     "kinerja.performance",
+    "kinerja.sakip",
     "kinerja.reports",
     "kinerja.evaluasi",
     "kinerja.pdp",
@@ -278,6 +279,8 @@ KINERJA_IMPOR_PARALEL = envint("KINERJA_IMPOR_PARALEL", "1") != 0
 # Uploaded files, their previews and rejects (raw NIK) are deleted this many days after their last
 # change, by the worker after each web import and by `kinerja unggah_bersihkan` (D67).
 KINERJA_RETENSI_UNGGAH_HARI = envint("KINERJA_RETENSI_UNGGAH_HARI", "30")
+# Evidence files (bukti dukung) of typed indicator values, each (issue 15).
+KINERJA_BUKTI_MAKS_MB = envint("KINERJA_BUKTI_MAKS_MB", "10")
 # Bounds on an import file (D110), checked before anything is saved: a file beyond them is refused
 # whole (exit 2) in well under a second, however it was built (zip bombs, a cell at XFD1048576).
 KINERJA_IMPOR_MAKS_MB = envint("KINERJA_IMPOR_MAKS_MB", "300")  # the file as uploaded

@@ -11,5 +11,6 @@ urlpatterns = [
     path("api/", include("kinerja.api.urls")),
     path("pdp/", include("kinerja.pdp.urls")),
     path("evaluasi/", include("kinerja.evaluasi.urls")),
+    path("kinerja/pohon/", include("kinerja.sakip.urls")),
     path("", include("kinerja.web.urls")),
 ]

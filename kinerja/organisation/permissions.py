@@ -236,3 +236,20 @@ def requires_twofactor(user) -> bool:
     """Roles that see full NIK (D3) must sign in with a second factor (D87), unless the setting
     `KINERJA_2FA_WAJIB` is off; other roles may choose it."""
     return settings.KINERJA_2FA_WAJIB and can_see_nik(user)
+
+
+# --- The performance tree and its typed indicators (issue 15, D140-D154) ---------------------------
+def can_keep_tree(user) -> bool:
+    """The Renstra's tree (import, on-screen edits, locking): the Perencana (and Admin, D4)."""
+    return can_change(user, Area.KATALOG)
+
+
+def can_read_evidence(user, bidang: str | None) -> bool:
+    """Evidence files of a typed value: the Bidang that typed it, and the roles above or outside
+    the Bidangs (perencana, kadis, auditor, admin); another Bidang's staf and kabid do not (D144)."""
+    role = _role(user)
+    if role is None:
+        return False
+    if role in (Role.STAF, Role.KABID):
+        return bidang is not None and bidang_kode(user) == bidang
+    return True

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SakipConfig(AppConfig):
+    name = "kinerja.sakip"
+    verbose_name = "Pohon kinerja"

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from .views import impor, pohon, realisasi
+
+app_name = "sakip"
+
+urlpatterns = [
+    path("", pohon.pohon_page, name="pohon"),
+    path("simpul/<int:pk>/", pohon.simpul_page, name="simpul"),
+    path("simpul/<int:pk>/ubah/", pohon.simpul_edit, name="simpul_ubah"),
+    path("renstra/", impor.renstra_page, name="renstra"),
+    path("renstra/<int:pk>/impor/", impor.impor_page, name="impor"),
+    path("renstra/<int:pk>/kunci/", impor.renstra_lock_view, name="kunci"),
+    path("templat.xlsx", impor.template_download, name="templat"),
+    path("indikator/<int:pk>/", realisasi.indikator_page, name="indikator"),
+    path(
+        "indikator/<int:pk>/<int:tahun>/<int:periode>/",
+        realisasi.realisasi_save_view,
+        name="realisasi_simpan",
+    ),
+    path("realisasi/<int:pk>/<str:aksi>/", realisasi.realisasi_action, name="realisasi_aksi"),
+    path("bukti/<int:pk>/", realisasi.bukti_download, name="bukti"),
+    path("bukti/<int:pk>/lepas/", realisasi.bukti_remove_view, name="bukti_lepas"),
+]
