@@ -23,6 +23,12 @@ NOT_PAGES = {
     "publik_unduh",
     "evaluasi:bukti",
     "evaluasi:status",
+    "sakip:realisasi_simpan",
+    "sakip:realisasi_aksi",
+    "sakip:bukti_lepas",
+    "sakip:kunci",
+    "sakip:templat",
+    "sakip:bukti",
 }
 
 
