@@ -8,7 +8,6 @@ turned away. Journeys (b)-(f) run on the demo dataset (`kinerja demo`, small sca
 the importer, so the pages see the same kind of data as the Dinas.
 """
 
-import csv
 import importlib
 import io
 import re
@@ -159,13 +158,18 @@ def test_clerk_uploads_excel_with_bad_rows_and_downloads_the_rejects(
     with page.expect_download() as info:
         page.get_by_role("button", name=re.compile("Unduh baris yang ditolak")).click()
     download = info.value
-    assert download.suggested_filename == "layanan februari.rejected.csv"
-    with open(download.path(), encoding="utf-8-sig") as f:
-        body = f.read()
-    records = list(csv.DictReader(io.StringIO(body), delimiter=_delimiter(body)))
-    assert len(records) == 3, body
+    # An XLSX upload's rejects come back as XLSX, every cell text (D131).
+    assert download.suggested_filename == "layanan februari.rejected.xlsx"
+    import openpyxl
+
+    with open(download.path(), "rb") as f:
+        book = openpyxl.load_workbook(io.BytesIO(f.read()))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    header, body = [str(h) for h in rows[0]], rows[1:]
+    records = [dict(zip(header, (v or "" for v in r), strict=False)) for r in body]
+    assert len(records) == 3, records
     by_row = {_row_number(r): r for r in records}
-    assert set(by_row) == set(REASONS), body
+    assert set(by_row) == set(REASONS), records
     for row, reason in REASONS.items():
         assert reason in " ".join(by_row[row].values()), (row, by_row[row])
     assert by_row[4]["nama"] == "Budi Santoso"  # the clerk's own columns come back to be fixed
