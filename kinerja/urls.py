@@ -10,5 +10,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("kinerja.api.urls")),
     path("pdp/", include("kinerja.pdp.urls")),
+    path("akun/", include("kinerja.organisation.urls")),
     path("", include("kinerja.web.urls")),
 ]

@@ -1,6 +1,7 @@
 """The audit log's filters: who, what, which object, between which dates (calendar pickers)."""
 
 import datetime as dt
+from typing import cast
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -38,15 +39,17 @@ class AuditFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         names = get_user_model().objects.order_by("username").values_list("username", flat=True)
         pilih = "Pilihan {label} tidak dikenal: pilih dari daftar."
-        self.fields["pengguna"].choices = [("", "Semua pengguna"), *((n, n) for n in names)]
-        self.fields["pengguna"].error_messages["invalid_choice"] = pilih.format(label="pengguna")
-        self.fields["aksi"].choices = [
+        pengguna = cast(forms.ChoiceField, self.fields["pengguna"])
+        aksi = cast(forms.ChoiceField, self.fields["aksi"])
+        pengguna.choices = [("", "Semua pengguna"), *((n, n) for n in names)]
+        pengguna.error_messages["invalid_choice"] = pilih.format(label="pengguna")
+        aksi.choices = [
             ("", "Semua kegiatan"),
             *sorted(
                 ((k, v[0].upper() + v[1:]) for k, v in AKSI_KALIMAT.items()), key=lambda c: c[1]
             ),
         ]
-        self.fields["aksi"].error_messages["invalid_choice"] = pilih.format(label="kegiatan")
+        aksi.error_messages["invalid_choice"] = pilih.format(label="kegiatan")
 
     def clean(self) -> dict:
         data = super().clean() or {}

@@ -61,6 +61,7 @@ class AksesDataPribadi(models.Model):
         BUKA_ORANG = "buka_orang", "Membuka halaman orang"
         EKSPOR = "ekspor", "Ekspor berisi data pribadi"
         LAPORAN_SUBJEK = "laporan_pdp", "Laporan subjek data (UU PDP)"
+        CARI = "cari", "Pencarian data pribadi"
 
     waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
     pengguna = models.ForeignKey(

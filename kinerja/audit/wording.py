@@ -91,7 +91,7 @@ FIELD_LABEL: dict[str, str] = {
     "pseudonim": "Pseudonim",
     "anggota_dtks": "Baris DTKS yang disamarkan",
     "psks": "PSKS yang disamarkan",
-    "ringkasan_harian": "Ringkasan harian lewat surel",
+    "surel_pemberitahuan": "Pemberitahuan lewat surel",
     "surel": "Alamat surel",
     "penyebab": "Penyebab",
     "upaya": "Upaya",
@@ -114,6 +114,11 @@ ROLE_LABEL = {
     "admin": "Administrator",
 }
 VALUE_LABEL = {
+    "surel_pemberitahuan": {
+        "segera": "Setiap ada yang menunggu",
+        "harian": "Ringkasan harian",
+        "tidak": "Tidak dikirim surel",
+    },
     "status": STATUS_LABEL,
     "role": ROLE_LABEL,
     "jenis": {"pk": "Perjanjian Kinerja (PK)", "renstra": "Renstra"},

@@ -10,6 +10,7 @@ from django.db.models import Q
 from kinerja.indicators.engine import Figure, frozen_figures
 from kinerja.indicators.models import Indikator, Polaritas
 from kinerja.indicators.selectors import renstra_years
+from kinerja.lib.dates import today
 from kinerja.organisation.models import Role
 from kinerja.organisation.permissions import _role, bidang_kode
 
@@ -220,6 +221,19 @@ INBOX_STATUS: dict[str, str] = {
     Role.KABID: Status.SUBMITTED,
     Role.KADIS: Status.VERIFIED,
 }
+
+
+def recent_periods() -> list[Periode]:
+    """Periods of this year and last year that have begun, newest first."""
+    now = today()
+    out = []
+    for tahun in (now.year, now.year - 1):
+        for q in (None, 4, 3, 2, 1):
+            p = Periode(tahun, q)
+            start_month = 1 if q is None else (q - 1) * 3 + 1
+            if (tahun, start_month) <= (now.year, now.month):
+                out.append(p)
+    return out
 
 
 def inbox(user, periodes: list[Periode]) -> list[tuple[Indikator, Periode, str]]:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import charts_page, dashboard, twofactor, views
+from . import charts_page, dashboard, panduan, twofactor, views
 from . import drilldown as drilldown_views
 from . import public as public_views
 from .forms import LoginForm
@@ -26,5 +26,7 @@ urlpatterns = [
     path("kinerja/", include("kinerja.performance.urls")),
     path("angka/<str:kode>/<str:periode>/", drilldown_views.angka_rincian, name="angka_rincian"),
     path("publik/", public_views.publik, name="publik"),
+    path("panduan/", panduan.panduan, name="panduan"),
+    path("panduan/<str:peran>/", panduan.panduan, name="panduan_peran"),
     path("dokumen/", include("kinerja.reports.urls")),
 ]

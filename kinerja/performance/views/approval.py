@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 
 from kinerja.indicators.engine import Change, unit_keluarga, why_changed
 from kinerja.indicators.selectors import renstra_years
-from kinerja.lib.dates import today
 from kinerja.organisation.permissions import (
     Area,
     Identitas,
@@ -23,8 +22,8 @@ from kinerja.organisation.permissions import (
 from kinerja.registries.access import identitas_unit
 
 from ..models import Analisis, Status
-from ..periods import Periode, periode_nama
-from ..selectors import against_renstra_final, capaian_for, inbox, trend
+from ..periods import periode_nama
+from ..selectors import against_renstra_final, capaian_for, inbox, recent_periods, trend
 from ..services.analysis import FIELDS as ANALYSIS_FIELDS
 from ..services.analysis import analisis_save
 from ..services.workflow import AKSI_NAMA, TRANSITIONS, WorkflowRefused, workflow_check
@@ -39,24 +38,11 @@ AKSI_TOMBOL = {
 }
 
 
-def _recent_periods() -> list[Periode]:
-    """Periods of this year and last year that have begun, newest first."""
-    now = today()
-    out = []
-    for tahun in (now.year, now.year - 1):
-        for q in (None, 4, 3, 2, 1):
-            p = Periode(tahun, q)
-            start_month = 1 if q is None else (q - 1) * 3 + 1
-            if (tahun, start_month) <= (now.year, now.month):
-                out.append(p)
-    return out
-
-
 @login_required
 def inbox_view(request: HttpRequest) -> HttpResponse:
     items = [
         {"indikator": ind, "periode": p, "nama": periode_nama(p), "status": Status(s).label}
-        for ind, p, s in inbox(request.user, _recent_periods())
+        for ind, p, s in inbox(request.user, recent_periods())
     ]
     return render(
         request,
