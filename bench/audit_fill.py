@@ -9,7 +9,12 @@ import random
 
 ACTIONS = [
     ("ubah_target", "target", {"target": "80"}, {"target": "85"}),
-    ("persetujuan_submit", "persetujuan", {"status": "draft", "putaran": 0}, {"status": "submitted"}),
+    (
+        "persetujuan_submit",
+        "persetujuan",
+        {"status": "draft", "putaran": 0},
+        {"status": "submitted"},
+    ),
     ("persetujuan_verify", "persetujuan", {"status": "submitted"}, {"status": "verified"}),
     ("ubah", "registries.orang", None, {"kolom": ["nama", "kelurahan_id"]}),
     ("tambah", "registries.layanan", None, None),

@@ -1,6 +1,9 @@
 """The auditor reads the log: who, when and what in words, filtered, exported, and the chains'
 last check shown with a button to check again."""
 
+import logging
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -11,14 +14,16 @@ from django.views.decorators.http import require_POST
 
 from kinerja.organisation.permissions import can_read_audit_log, can_see_nik
 
-from .checks import chain_check, last_check
+from .checks import last_check
 from .export import audit_xlsx
 from .forms import AuditFilterForm
 from .models import AksesDataPribadi
 from .selectors import audit_entries
 from .services import log_akses
+from .tasks import check_chains
 from .wording import entri, waktu_indonesia
 
+logger = logging.getLogger(__name__)
 PAGE_SIZE = 50
 REFUSED = "Jejak audit hanya untuk Auditor, Kepala Dinas dan Administrator."
 
@@ -82,9 +87,19 @@ def _export(request: HttpRequest, entries) -> HttpResponse:
 @login_required
 @require_POST
 def audit_check(request: HttpRequest) -> HttpResponse:
-    """Check both chains now; the page shows the result (kept, with who asked and when)."""
+    """Ask the worker to check both chains; the page shows the result once kept (D161)."""
     _require(request.user)
-    chain_check(user=request.user)
+    try:
+        check_chains.enqueue(request.user.pk)
+    except Exception:
+        logger.exception("Pemeriksaan rantai tidak dapat dijadwalkan")
+        messages.error(request, "Pemeriksaan tidak dapat dijadwalkan; coba lagi sebentar lagi.")
+    else:
+        messages.info(
+            request,
+            "Pemeriksaan rantai berjalan di latar belakang; hasilnya tampil di halaman ini setelah "
+            "selesai (muat ulang halaman).",
+        )
     back = reverse("performance:audit_log")
     query = request.POST.get("kembali", "")
     return redirect(f"{back}?{query}" if query and "\n" not in query else back)

@@ -134,7 +134,8 @@ def test_migration_chains_rows_logged_before_the_chain(users):
     assert akses_verify().checked == 4
 
 
-def test_audit_page_check_names_a_removed_access_row(client, users):
+def test_audit_page_check_names_a_removed_access_row(client, users, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     rows = _fill(users, 3)
     client.force_login(users["auditor"])
     html = client.post("/kinerja/audit/periksa/", follow=True).content.decode()

@@ -17,6 +17,12 @@ ALL_ROLES = [
 URL = reverse("performance:audit_log")
 CHECK = reverse("performance:audit_check")
 NIK = "6372041208900001"
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _worker(settings):
+    settings.TASKS = IMMEDIATE  # the chain check runs in the worker (D161)
 
 
 def _approve(users):
@@ -134,7 +140,7 @@ def test_bad_filters(client, users, params, message):
 
 
 @pytest.mark.django_db
-def test_bad_page_number_shows_last_page(client, users):
+def test_bad_page_number_shows_the_first_page(client, users):
     _approve(users)
     client.force_login(users["auditor"])
     r = client.get(URL, {"hal": "x"})
@@ -197,6 +203,15 @@ def test_chain_check_shown_on_the_page(client, users):
     client.post(CHECK)
     html = client.get(URL).content.decode()
     assert "Jejak audit TIDAK utuh" in html and f"#{e.pk} telah diubah" in html
+
+
+@pytest.mark.django_db
+def test_check_is_queued_for_the_worker(client, users, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client.force_login(users["auditor"])
+    html = client.post(CHECK, follow=True).content.decode()
+    assert "berjalan di latar belakang" in html and "Rantai belum pernah diperiksa" in html
+    assert not PemeriksaanRantai.objects.exists()
 
 
 @pytest.mark.django_db

@@ -181,9 +181,10 @@ def test_reset_two_factor(client, users):
     r = client.post(url, follow=True)
     assert "belum memasang verifikasi dua langkah" in r.content.decode()
     TOTPDevice.objects.create(user=target, name="a", confirmed=True)
-    assert "Atur ulang verifikasi dua langkah" in client.get(
-        reverse("akun_ubah", args=[target.pk])
-    ).content.decode()
+    assert (
+        "Atur ulang verifikasi dua langkah"
+        in client.get(reverse("akun_ubah", args=[target.pk])).content.decode()
+    )
     r = client.post(url, follow=True)
     assert "diatur ulang" in r.content.decode()
     assert not TOTPDevice.objects.filter(user=target).exists()

@@ -22,7 +22,7 @@ def found(client, q: str) -> str:
 
 
 @pytest.mark.django_db
-def test_anonymous_is_sent_to_login(client, data):
+def test_anonymous_is_sent_to_login(client, data):  # noqa: F811
     r = client.get(URL, {"q": "Budi"})
     assert r.status_code == 302 and r["Location"].startswith(reverse("login"))
     assert not AksesDataPribadi.objects.exists()
@@ -51,7 +51,7 @@ def test_anonymous_is_sent_to_login(client, data):
         ("admin", NIK_BUDI, "Budi Santoso", None),
     ],
 )
-def test_scoped_to_the_role(client, users, data, role, q, expected, absent):
+def test_scoped_to_the_role(client, users, data, role, q, expected, absent):  # noqa: F811
     client.force_login(users[role])
     html = found(client, q)
     if expected:
@@ -64,7 +64,7 @@ def test_scoped_to_the_role(client, users, data, role, q, expected, absent):
 
 
 @pytest.mark.django_db
-def test_nik_without_the_right_says_why(client, users, data):
+def test_nik_without_the_right_says_why(client, users, data):  # noqa: F811
     client.force_login(users["auditor"])
     html = found(client, NIK_BUDI)
     assert "hanya untuk peran yang berhak melihat NIK lengkap" in html
@@ -73,7 +73,7 @@ def test_nik_without_the_right_says_why(client, users, data):
 
 
 @pytest.mark.django_db
-def test_logged_when_personal_data_is_found(client, users, data):
+def test_logged_when_personal_data_is_found(client, users, data):  # noqa: F811
     client.force_login(users["staf_rehabilitasi"])
     found(client, "Budi")
     log = AksesDataPribadi.objects.get()
@@ -85,7 +85,7 @@ def test_logged_when_personal_data_is_found(client, users, data):
 
 
 @pytest.mark.django_db
-def test_not_logged_without_personal_data(client, users, data):
+def test_not_logged_without_personal_data(client, users, data):  # noqa: F811
     client.force_login(users["staf_linjamsos"])
     assert "BJR-2024-01" in found(client, "BJR-2024")
     assert "Tidak ada yang cocok" in found(client, "tidak-ada-orang-ini")
@@ -93,7 +93,7 @@ def test_not_logged_without_personal_data(client, users, data):
 
 
 @pytest.mark.django_db
-def test_counts_and_links(client, users, data):
+def test_counts_and_links(client, users, data):  # noqa: F811
     client.force_login(users["admin"])
     html = found(client, "Santoso")
     assert f'href="/registri/orang/{data.budi.pk}/"' in html and "6372********0001" in html
@@ -104,7 +104,7 @@ def test_counts_and_links(client, users, data):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("q, status", [("ab", 400), ("", 200), ("  ", 200)])
-def test_short_query(client, users, data, q, status):
+def test_short_query(client, users, data, q, status):  # noqa: F811
     client.force_login(users["kadis"])
     r = client.get(URL, {"q": q})
     assert r.status_code == status and "Ketik sedikitnya 3 huruf atau angka" in r.content.decode()

@@ -59,7 +59,7 @@ def test_screenshots_are_static_files_of_the_app(client, users):
 
 
 def test_guides_are_indonesian_words():
-    for kode, (nama, bagian) in PANDUAN.items():
+    for kode, (_nama, bagian) in PANDUAN.items():
         for b in bagian:
             for text in (b.judul, *b.langkah):
                 assert "_" not in text and "http" not in text, (kode, text)
