@@ -27,10 +27,12 @@ class AuditEntry(models.Model):
         verbose_name = "entri audit"
         verbose_name_plural = "jejak audit"
         ordering = ["id"]
-        # The audit log page's filters (D162): who or what, within a date range.
+        # The audit log page (D162): newest first by (waktu, id), for one person or one action
+        # within a date range, read backwards along these indexes without sorting.
         indexes = [
-            models.Index(fields=["nama_pengguna", "waktu"], name="audit_pengguna_waktu"),
-            models.Index(fields=["aksi", "waktu"], name="audit_aksi_waktu"),
+            models.Index(fields=["nama_pengguna", "waktu", "id"], name="audit_pengguna_waktu"),
+            models.Index(fields=["aksi", "waktu", "id"], name="audit_aksi_waktu"),
+            models.Index(fields=["waktu", "id"], name="audit_waktu_id"),
         ]
 
     def __str__(self) -> str:

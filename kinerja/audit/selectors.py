@@ -22,7 +22,9 @@ def audit_entries(
     sampai: dt.date | None = None,
 ) -> QuerySet[AuditEntry]:
     """Time bounds as ranges on `waktu` (not `waktu__date`), so its index is used."""
-    qs = AuditEntry.objects.select_related("pengguna").order_by("-id")
+    # Newest first by time, then id: the log is appended in time order, and (waktu, id) is what the
+    # filter indexes hold, so a page is read off an index instead of sorting thousands of rows.
+    qs = AuditEntry.objects.select_related("pengguna").order_by("-waktu", "-id")
     if pengguna:
         qs = qs.filter(nama_pengguna=pengguna)
     if aksi:

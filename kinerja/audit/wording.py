@@ -193,6 +193,8 @@ def nilai(key: str, value: Any, *, registry_model: str | None = None, mask: bool
         return "Ya" if value else "Tidak"
     if key in VALUE_LABEL and isinstance(value, str):
         return VALUE_LABEL[key].get(value, value)
+    if key == "bidang" and isinstance(value, str):
+        return _bidang_nama(value)
     if key == "kolom" and isinstance(value, list):
         return ", ".join(field_label(str(v), registry_model) for v in value)
     if key == "skala" and isinstance(value, list):
@@ -209,6 +211,12 @@ def nilai(key: str, value: Any, *, registry_model: str | None = None, mask: bool
         )
     text = str(value)
     return mask_identifiers(text) if mask else text
+
+
+def _bidang_nama(kode: str) -> str:
+    """A Bidang by its name, not its code (`rehabilitasi` -> `Bidang Rehabilitasi Sosial`)."""
+    bidang = apps.get_model("organisation", "Bidang").objects.filter(kode=kode).first()
+    return bidang.nama if bidang is not None else kode
 
 
 def _band(b: Any) -> str:

@@ -102,6 +102,14 @@ def test_before_after_rows():
 
 
 @pytest.mark.django_db
+def test_bidang_by_its_name():
+    from kinerja.organisation.models import Bidang
+
+    nama = Bidang.objects.get(kode="rehabilitasi").nama
+    assert nilai("bidang", "rehabilitasi") == nama and "rehabilitasi" != nama
+
+
+@pytest.mark.django_db
 def test_unknown_code_still_reads_as_words(client):
     from kinerja.audit.wording import aksi_kalimat
 
