@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from kinerja.lib.numbers import format_angka
 from kinerja.organisation.permissions import can_read_audit_log, can_see_nik
 
 from .checks import last_check
@@ -25,6 +26,7 @@ from .wording import entri, waktu_indonesia
 
 logger = logging.getLogger(__name__)
 PAGE_SIZE = 50
+EXPORT_MAX = 20_000  # entries in one XLSX (a month of a busy Dinas is a few thousand)
 REFUSED = "Jejak audit hanya untuk Auditor, Kepala Dinas dan Administrator."
 
 
@@ -46,8 +48,16 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         dari=d.get("dari"),
         sampai=d.get("sampai"),
     )
+    export_refused = ""
     if valid and request.GET.get("ekspor") == "xlsx":
-        return _export(request, entries)
+        count = entries.count()
+        if count <= EXPORT_MAX:
+            return _export(request, entries, count)
+        # A bigger file would hold a web worker for minutes: narrow the filter instead (D163).
+        export_refused = (
+            f"Hasil saringan berisi {format_angka(count)} entri; unduhan XLSX paling banyak "
+            f"{format_angka(EXPORT_MAX)} entri. Persempit rentang tanggal atau pilih pengguna."
+        )
     page = Paginator(entries if valid else entries.none(), PAGE_SIZE).get_page(
         request.GET.get("hal")
     )
@@ -65,12 +75,13 @@ def audit_log(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "check": check,
             "check_waktu": waktu_indonesia(check.waktu) if check else "",
+            "export_refused": export_refused,
         },
-        status=200 if valid else 400,
+        status=200 if valid and not export_refused else 400,
     )
 
 
-def _export(request: HttpRequest, entries) -> HttpResponse:
+def _export(request: HttpRequest, entries, count: int) -> HttpResponse:
     """NIK inside the recorded values: full for the roles that see NIK (D3), masked for the rest;
     every export is logged as a look at personal data (it may carry NIK and names)."""
     full = can_see_nik(request.user)
@@ -78,7 +89,7 @@ def _export(request: HttpRequest, entries) -> HttpResponse:
         user=request.user,
         jenis=AksesDataPribadi.Jenis.EKSPOR,
         objek=f"jejak audit: {request.GET.urlencode()}",
-        jumlah=entries.count(),
+        jumlah=count,
         request=request,
     )
     return audit_xlsx(entries.iterator(chunk_size=2000), mask=not full, judul="Jejak audit")

@@ -5,47 +5,83 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0006_merge_access_chain_and_subject_link'),
+        ("audit", "0006_merge_access_chain_and_subject_link"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PemeriksaanRantai',
+            name="PemeriksaanRantai",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('waktu', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='waktu')),
-                ('nama_pengguna', models.CharField(blank=True, max_length=150, verbose_name='pengguna')),
-                ('audit_utuh', models.BooleanField(verbose_name='jejak audit utuh')),
-                ('audit_diperiksa', models.PositiveBigIntegerField(verbose_name='entri jejak audit diperiksa')),
-                ('audit_alasan', models.CharField(blank=True, max_length=300, verbose_name='masalah jejak audit')),
-                ('akses_utuh', models.BooleanField(verbose_name='log akses utuh')),
-                ('akses_diperiksa', models.PositiveBigIntegerField(verbose_name='baris log akses diperiksa')),
-                ('akses_alasan', models.CharField(blank=True, max_length=300, verbose_name='masalah log akses')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "waktu",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="waktu"),
+                ),
+                (
+                    "nama_pengguna",
+                    models.CharField(blank=True, max_length=150, verbose_name="pengguna"),
+                ),
+                ("audit_utuh", models.BooleanField(verbose_name="jejak audit utuh")),
+                (
+                    "audit_diperiksa",
+                    models.PositiveBigIntegerField(verbose_name="entri jejak audit diperiksa"),
+                ),
+                (
+                    "audit_alasan",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="masalah jejak audit"
+                    ),
+                ),
+                ("akses_utuh", models.BooleanField(verbose_name="log akses utuh")),
+                (
+                    "akses_diperiksa",
+                    models.PositiveBigIntegerField(verbose_name="baris log akses diperiksa"),
+                ),
+                (
+                    "akses_alasan",
+                    models.CharField(blank=True, max_length=300, verbose_name="masalah log akses"),
+                ),
             ],
             options={
-                'verbose_name': 'pemeriksaan rantai',
-                'verbose_name_plural': 'pemeriksaan rantai',
-                'ordering': ['-id'],
+                "verbose_name": "pemeriksaan rantai",
+                "verbose_name_plural": "pemeriksaan rantai",
+                "ordering": ["-id"],
             },
         ),
         migrations.AlterField(
-            model_name='aksesdatapribadi',
-            name='jenis',
-            field=models.CharField(choices=[('lihat_nik', 'Menampilkan NIK lengkap'), ('buka_orang', 'Membuka halaman orang'), ('ekspor', 'Ekspor berisi data pribadi'), ('laporan_pdp', 'Laporan subjek data (UU PDP)'), ('cari', 'Pencarian data pribadi')], max_length=12, verbose_name='jenis akses'),
+            model_name="aksesdatapribadi",
+            name="jenis",
+            field=models.CharField(
+                choices=[
+                    ("lihat_nik", "Menampilkan NIK lengkap"),
+                    ("buka_orang", "Membuka halaman orang"),
+                    ("ekspor", "Ekspor berisi data pribadi"),
+                    ("laporan_pdp", "Laporan subjek data (UU PDP)"),
+                    ("cari", "Pencarian data pribadi"),
+                ],
+                max_length=12,
+                verbose_name="jenis akses",
+            ),
         ),
         migrations.AddIndex(
-            model_name='auditentry',
-            index=models.Index(fields=['nama_pengguna', 'waktu', 'id'], name='audit_pengguna_waktu'),
+            model_name="auditentry",
+            index=models.Index(
+                fields=["nama_pengguna", "waktu", "id"], name="audit_pengguna_waktu"
+            ),
         ),
         migrations.AddIndex(
-            model_name='auditentry',
-            index=models.Index(fields=['aksi', 'waktu', 'id'], name='audit_aksi_waktu'),
+            model_name="auditentry",
+            index=models.Index(fields=["aksi", "waktu", "id"], name="audit_aksi_waktu"),
         ),
         migrations.AddIndex(
-            model_name='auditentry',
-            index=models.Index(fields=['waktu', 'id'], name='audit_waktu_id'),
+            model_name="auditentry",
+            index=models.Index(fields=["waktu", "id"], name="audit_waktu_id"),
         ),
     ]

@@ -189,6 +189,22 @@ def test_export_with_bad_filter_is_refused(client, users):
 
 
 @pytest.mark.django_db
+def test_export_too_big_asks_for_a_narrower_filter(client, users, monkeypatch):
+    from kinerja.audit import views
+
+    for _ in range(3):
+        _approve(users)
+    monkeypatch.setattr(views, "EXPORT_MAX", 2)
+    client.force_login(users["auditor"])
+    r = client.get(URL, {"ekspor": "xlsx", "pengguna": "kadis"})
+    html = r.content.decode()
+    assert r.status_code == 400 and r["Content-Type"].startswith("text/html")
+    assert "Hasil saringan berisi 3 entri; unduhan XLSX paling banyak 2 entri" in html
+    assert not AksesDataPribadi.objects.exists()
+    assert client.get(URL, {"ekspor": "xlsx", "aksi": "uji"}).status_code == 200
+
+
+@pytest.mark.django_db
 def test_chain_check_shown_on_the_page(client, users):
     e = audit_record(user=users["perencana"], aksi="uji", objek_jenis="uji")
     client.force_login(users["auditor"])

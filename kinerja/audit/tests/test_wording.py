@@ -106,7 +106,7 @@ def test_bidang_by_its_name():
     from kinerja.organisation.models import Bidang
 
     nama = Bidang.objects.get(kode="rehabilitasi").nama
-    assert nilai("bidang", "rehabilitasi") == nama and "rehabilitasi" != nama
+    assert nilai("bidang", "rehabilitasi") == nama and nama != "rehabilitasi"
 
 
 @pytest.mark.django_db
