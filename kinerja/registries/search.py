@@ -1,5 +1,5 @@
-"""The header's search box (D167): one query over people, PSKS and disasters, scoped to what the
-role may open, counted in SQL, each kind cut to its first rows.
+"""The header's search box (D167): the registry lists' own searches over people, PSKS and
+disasters, scoped to what the role may open, counted in SQL, each kind cut to its first rows.
 
 A NIK or KK is searched only by the roles that see full NIK (D3): for anyone else a 16-digit
 query matches nothing personal, or the search would tell them whose number it is.
@@ -7,13 +7,13 @@ query matches nothing personal, or the search would tell them whose number it is
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from kinerja.organisation.permissions import Area, can_see_nik, can_view_records
 
-from .access import can_view_orang, orang_visible, scoped
-from .models import Bencana, Orang, Psks
-from .selectors import NIK_RE
+from . import selectors
+from .access import can_view_orang, orang_visible
+from .selectors import NIK_RE, Window
 
 LIMIT = 20
 MIN_LENGTH = 3
@@ -53,21 +53,12 @@ def cari(user, q: str) -> Hasil:
     if nik and not can_see_nik(user):
         hasil.nik_ditolak = True
         return hasil
+    # The registry lists' own searches (selectors), so the box finds what the lists find.
+    w = Window(None, None)
     if can_view_orang(user):
-        cond = Q(id_lokal__iexact=q) | Q(nama__icontains=q)
-        if nik:
-            cond = Q(nik=q) | Q(no_kk=q)
-        orang = scoped(Orang.objects.select_related("kelurahan")).filter(cond)
-        hasil.orang, hasil.orang_total = _cut(orang_visible(user, orang.order_by("nama", "pk")))
+        hasil.orang, hasil.orang_total = _cut(orang_visible(user, selectors.orang_list(q=q)))
     if can_view_records(user, Area.PSKS):
-        cond = Q(kode_psks__iexact=q) | Q(nama__icontains=q)
-        if nik:
-            cond = Q(nik=q)
-        psks = scoped(Psks.objects.select_related("jenis", "kelurahan")).filter(cond)
-        hasil.psks, hasil.psks_total = _cut(psks.order_by("kode_psks", "pk"))
+        hasil.psks, hasil.psks_total = _cut(selectors.psks_list(q=q, w=w))
     if can_view_records(user, Area.BENCANA) and not nik:
-        bencana = scoped(Bencana.objects.select_related("wilayah")).filter(
-            Q(kode_kejadian__icontains=q) | Q(sub_jenis__icontains=q)
-        )
-        hasil.bencana, hasil.bencana_total = _cut(bencana.order_by("-tanggal_kejadian", "pk"))
+        hasil.bencana, hasil.bencana_total = _cut(selectors.bencana_list(q=q, w=w))
     return hasil
