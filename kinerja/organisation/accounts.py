@@ -23,14 +23,12 @@ def _snapshot(user: User) -> dict:
 
 
 def check_role_bidang(role: str, bidang: Bidang | None) -> None:
+    """Staf and kabid belong to one Bidang (their rights follow it); the other roles may name one
+    (the Perencana's Sekretariat), as `kinerja users add --bidang` allows."""
     if role not in Role.values:
         raise ValidationError("Peran tidak dikenal: pilih dari daftar.")
     if role in ROLES_WITH_BIDANG and bidang is None:
         raise ValidationError(f"Peran {Role(role).label} wajib disertai bidang.")
-    if role not in ROLES_WITH_BIDANG and bidang is not None:
-        raise ValidationError(
-            f"Peran {Role(role).label} tidak terikat pada satu bidang: kosongkan."
-        )
 
 
 @transaction.atomic

@@ -82,7 +82,6 @@ def test_create_shows_the_password_once(client, users):
         ({"username": "x y", "role": "staf", "bidang": "linjamsos"}, "tanpa spasi"),
         ({"username": "perencana", "role": "perencana"}, "sudah dipakai"),
         ({"username": "baru", "role": "staf"}, "wajib disertai bidang"),
-        ({"username": "baru", "role": "kadis", "bidang": "linjamsos"}, "tidak terikat pada satu bidang"),
         ({"username": "baru", "role": "raja"}, "Peran tidak dikenal"),
         ({"username": "baru", "role": "staf", "bidang": "keuangan"}, "Bidang tidak dikenal"),
         ({"username": "baru", "role": "auditor", "email": "bukan-surel"}, "Alamat surel tidak benar"),
@@ -94,6 +93,14 @@ def test_create_bad_input(client, users, data, message):
     r = client.post(ADD, data)
     assert r.status_code == 400 and message in r.content.decode()
     assert User.objects.count() == count
+
+
+@pytest.mark.django_db
+def test_perencana_may_name_the_sekretariat(client, users):
+    client.force_login(users["admin"])
+    r = client.post(ADD, {"username": "rina", "role": "perencana", "bidang": "sekretariat"})
+    assert r.status_code == 200
+    assert User.objects.get(username="rina").bidang.kode == "sekretariat"
 
 
 @pytest.mark.django_db
