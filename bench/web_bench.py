@@ -11,8 +11,9 @@
    as the Dinas sees it after the first visitor of the day).
 3. Runs locust headless (`-u 20 -r 5 -t 60s`), each simulated user signing in once through the
    login form, then, with 1-3 s pauses: the dashboard, a figure's period page, its drill-down
-   (first page, a filtered page, a later page), a registry search and an upload (a 5-row layanan
-   CSV posted to the upload form, then its preview page: the dry run is queued for the worker).
+   (first page, a filtered page, a later page), a registry search, the header's search, the audit
+   log (kadis and auditor) and an upload (a 5-row layanan CSV posted to the upload form, then its
+   preview page: the dry run is queued for the worker).
 4. Stops gunicorn and prints p50/p95/p99 and errors per endpoint (from bench/out/web_stats.csv).
 
 Issue 15 adds a performance tree of 5 tujuan, 15 sasaran, 40 programmes, 150 kegiatan and 400
@@ -106,6 +107,10 @@ def prepare() -> None:
 
     renstra = build_tree(TAHUN)
     print(f"performance tree {'/'.join(map(str, SIZES))}: {renstra.simpul.count()} nodes")
+    from audit_fill import fill_audit_log
+
+    added = fill_audit_log(100_000)  # the audit log as a few years of use leave it (issue 17)
+    print(f"audit log: {added:,} entries added (100,000 in all)")
     print(f"dataset ready in {time.perf_counter() - t0:.0f} s")
 
 
@@ -150,6 +155,9 @@ PAGES = [
     f"/angka/{KODE}/{PERIODE}/?wilayah=63.72.02&status=bukan",
     f"/angka/{KODE}/{PERIODE}/?page=5",
     "/registri/orang/?q=Orang+4711",
+    "/kinerja/audit/",
+    "/kinerja/audit/?pengguna=perencana&dari=2025-01-01",
+    "/registri/cari/?q=Orang+4711",
 ]
 
 
@@ -164,6 +172,8 @@ def warm(base: str) -> None:
         s = Session(base)
         s.login(username)
         for path in [*PAGES, TREE, node_path(s)]:
+            if path.startswith("/kinerja/audit/") and username not in ("kadis", "auditor"):
+                continue  # the audit log is theirs (and the admin's) only
             t0 = time.perf_counter()
             s.get(path)
             if username == ACCOUNTS[0]:
@@ -320,6 +330,21 @@ else:  # imported by locust
                 return self.node()
             q = random.choice(["Orang+4711", "Orang+123", "63000000000042"])
             self.client.get(f"/registri/orang/?q={q}", name="/registri/orang/?q=")
+
+        @task(1)
+        def audit_log(self) -> None:
+            """The audit log (issue 17 item 3): its first page, a filtered page, a later page. Only
+            the Kepala Dinas and the auditor read it; the others look at the dashboard instead."""
+            if self.username not in ("kadis", "auditor"):
+                return self.dashboard()
+            q = random.choice(["", "?pengguna=perencana&dari=2025-01-01", "?hal=40"])
+            self.client.get(f"/kinerja/audit/{q}", name="/kinerja/audit/")
+
+        @task(2)
+        def header_search(self) -> None:
+            """The header's search box (issue 17 item 5): a name, an id_lokal, a NIK."""
+            q = random.choice(["Orang+4711", "Orang+12", "6300000000000042"])
+            self.client.get(f"/registri/cari/?q={q}", name="/registri/cari/?q=")
 
         @task(1)
         def upload(self) -> None:

@@ -126,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kinerja.web.context.kinerja",
+                "kinerja.performance.context.menunggu",
             ],
         },
     },
@@ -303,3 +304,17 @@ KINERJA_KOP = {
     ),
     "email": os.getenv("KINERJA_KOP_EMAIL", "dinsos@banjarbarukota.go.id"),
 }
+
+# E-mail notices of work waiting for someone (D165). Printed to the console (the worker's log) by
+# default; SMTP with EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and EMAIL_HOST etc.
+EMAIL_BACKEND = os.getenv("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.getenv("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", "25")
+EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "0")
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", "0")
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", "20")
+DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "kinerja@localhost")
+# The address people open the product at, for links inside e-mails (no request to read it from).
+KINERJA_ALAMAT_SITUS = os.getenv("KINERJA_ALAMAT_SITUS", "http://127.0.0.1:8000").rstrip("/")

@@ -12,5 +12,6 @@ urlpatterns = [
     path("pdp/", include("kinerja.pdp.urls")),
     path("evaluasi/", include("kinerja.evaluasi.urls")),
     path("kinerja/pohon/", include("kinerja.sakip.urls")),
+    path("akun/", include("kinerja.organisation.urls")),
     path("", include("kinerja.web.urls")),
 ]

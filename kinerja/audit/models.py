@@ -27,6 +27,13 @@ class AuditEntry(models.Model):
         verbose_name = "entri audit"
         verbose_name_plural = "jejak audit"
         ordering = ["id"]
+        # The audit log page (D162): newest first by (waktu, id), for one person or one action
+        # within a date range, read backwards along these indexes without sorting.
+        indexes = [
+            models.Index(fields=["nama_pengguna", "waktu", "id"], name="audit_pengguna_waktu"),
+            models.Index(fields=["aksi", "waktu", "id"], name="audit_aksi_waktu"),
+            models.Index(fields=["waktu", "id"], name="audit_waktu_id"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.aksi} {self.objek_jenis} {self.objek_id}"
@@ -62,6 +69,7 @@ class AksesDataPribadi(models.Model):
         EKSPOR = "ekspor", "Ekspor berisi data pribadi"
         LAPORAN_SUBJEK = "laporan_pdp", "Laporan subjek data (UU PDP)"
         UNDUH_BUKTI = "unduh_bukti", "Mengunduh bukti dukung"
+        CARI = "cari", "Pencarian data pribadi"
 
     waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
     pengguna = models.ForeignKey(
@@ -105,3 +113,25 @@ class AksesDataPribadi(models.Model):
             akses_append(self)
             return
         super().save(*args, **kwargs)
+
+
+class PemeriksaanRantai(models.Model):
+    """The result of one check of both chains, shown on the audit log page (D161): walking 100,000
+    entries takes seconds, so the page shows the last result and its time, and checks on request."""
+
+    waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
+    nama_pengguna = models.CharField("pengguna", max_length=150, blank=True)
+    audit_utuh = models.BooleanField("jejak audit utuh")
+    audit_diperiksa = models.PositiveBigIntegerField("entri jejak audit diperiksa")
+    audit_alasan = models.CharField("masalah jejak audit", max_length=300, blank=True)
+    akses_utuh = models.BooleanField("log akses utuh")
+    akses_diperiksa = models.PositiveBigIntegerField("baris log akses diperiksa")
+    akses_alasan = models.CharField("masalah log akses", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "pemeriksaan rantai"
+        verbose_name_plural = "pemeriksaan rantai"
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"{self.waktu:%Y-%m-%d %H:%M} {self.audit_utuh and self.akses_utuh}"

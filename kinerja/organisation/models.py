@@ -55,8 +55,19 @@ class Role(models.TextChoices):
 ROLES_WITH_BIDANG = frozenset({Role.STAF, Role.KABID})
 
 
+class Surel(models.TextChoices):
+    """How a person hears of work waiting for them (D165)."""
+
+    SEGERA = "segera", "Setiap ada yang menunggu"
+    HARIAN = "harian", "Ringkasan harian"
+    TIDAK = "tidak", "Tidak dikirim surel"
+
+
 class User(AbstractUser):
     role = models.CharField("peran", max_length=12, choices=Role.choices, default=Role.AUDITOR)
+    surel_pemberitahuan = models.CharField(
+        "pemberitahuan lewat surel", max_length=8, choices=Surel.choices, default=Surel.SEGERA
+    )
     bidang = models.ForeignKey(
         Bidang, null=True, blank=True, on_delete=models.PROTECT, related_name="pengguna"
     )

@@ -204,6 +204,11 @@ def can_edit_analysis(user, bidang: str) -> bool:
     return role in (Role.STAF, Role.KABID) and bidang_kode(user) == bidang
 
 
+def can_manage_accounts(user) -> bool:
+    """The account page (D166): the Administrator only, who keeps accounts (D4, D51)."""
+    return _role(user) == Role.ADMIN
+
+
 def can_read_audit_log(user) -> bool:
     return can_view(user, Area.AUDIT)
 

@@ -32,6 +32,7 @@ def user_create(
     bidang_kode: str | None = None,
     password: str | None = None,
     full_name: str = "",
+    email: str = "",
     actor: User | None = None,
 ) -> NewAccount:
     """Create an account. Raises ValidationError with an Indonesian message on bad input."""
@@ -58,6 +59,7 @@ def user_create(
         bidang=bidang,
         first_name=first,
         last_name=last,
+        email=email,
         is_staff=role in (Role.ADMIN, Role.PERENCANA),
         is_superuser=role == Role.ADMIN,
     )

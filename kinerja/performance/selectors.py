@@ -10,13 +10,14 @@ from django.db.models import Q
 from kinerja.indicators.engine import Figure, frozen_figures
 from kinerja.indicators.models import Indikator, Polaritas
 from kinerja.indicators.selectors import renstra_years
+from kinerja.lib.dates import today
 from kinerja.organisation.models import Role
 from kinerja.organisation.permissions import _role, bidang_kode
 
 from . import figures
 from .achievement import band_label, capaian, realisasi_exact
 from .models import Anggaran, JenisTarget, Persetujuan, Status, Target
-from .periods import Periode
+from .periods import Periode, periode_selesai
 from .services.bands import band_scale
 from .services.catalogue import indikator_for, keputusan_for
 
@@ -220,6 +221,18 @@ INBOX_STATUS: dict[str, str] = {
     Role.KABID: Status.SUBMITTED,
     Role.KADIS: Status.VERIFIED,
 }
+
+
+def recent_periods() -> list[Periode]:
+    """Periods of this year and last year that have ended, newest first (nothing is submitted
+    before its period is over)."""
+    now = today()
+    return [
+        Periode(tahun, q)
+        for tahun in (now.year, now.year - 1)
+        for q in (None, 4, 3, 2, 1)
+        if periode_selesai(Periode(tahun, q), now)
+    ]
 
 
 def inbox(user, periodes: list[Periode]) -> list[tuple[Indikator, Periode, str]]:

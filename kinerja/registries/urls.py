@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from .views import akses, bencana, dtks, index, layanan, orang, ppks, psks, unggah
+from .views import akses, bencana, cari, dtks, index, layanan, orang, ppks, psks, unggah
 
 app_name = "registri"
 
 urlpatterns = [
     path("", index.index, name="index"),
+    path("cari/", cari.cari_view, name="cari"),
     path("orang/", orang.orang_list, name="orang_list"),
     path("orang/tambah/", orang.orang_add, name="orang_add"),
     path("orang/<int:pk>/", orang.orang_detail, name="orang_detail"),

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import charts_page, dashboard, public_export, twofactor, views
+from . import charts_page, dashboard, panduan, twofactor, views
 from . import drilldown as drilldown_views
 from . import public as public_views
 from .forms import LoginForm
@@ -27,5 +28,7 @@ urlpatterns = [
     path("angka/<str:kode>/<str:periode>/", drilldown_views.angka_rincian, name="angka_rincian"),
     path("publik/", public_views.publik, name="publik"),
     path("publik/unduh.<str:fmt>", public_export.publik_unduh, name="publik_unduh"),
+    path("panduan/", panduan.panduan, name="panduan"),
+    path("panduan/<str:peran>/", panduan.panduan, name="panduan_peran"),
     path("dokumen/", include("kinerja.reports.urls")),
 ]

@@ -14,6 +14,7 @@ from kinerja.organisation.permissions import workflow_refusal
 from .. import figures
 from ..models import LangkahPersetujuan, Persetujuan, Status
 from ..periods import Periode, periode_nama
+from ..tasks import step_taken
 from .catalogue import indikator_for
 
 # aksi -> (states it may start from, state it leads to)
@@ -173,4 +174,6 @@ def workflow_transition(
         sebelum=before,
         sesudah=after,
     )
+    code, label, name = indikator.kode, periode.label, getattr(user, "username", "")
+    transaction.on_commit(lambda: step_taken(aksi, code, label, name))
     return row

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 
 from kinerja.indicators.engine import Change, unit_keluarga, why_changed
 from kinerja.indicators.selectors import renstra_years
-from kinerja.lib.dates import today
 from kinerja.organisation.permissions import (
     Area,
     Identitas,
@@ -23,8 +22,8 @@ from kinerja.organisation.permissions import (
 from kinerja.registries.access import identitas_unit
 
 from ..models import Analisis, Status
-from ..periods import Periode, periode_nama, periode_selesai
-from ..selectors import against_renstra_final, capaian_for, inbox, trend
+from ..periods import Periode, periode_nama
+from ..selectors import against_renstra_final, capaian_for, inbox, recent_periods, trend
 from ..services.analysis import FIELDS as ANALYSIS_FIELDS
 from ..services.analysis import analisis_save
 from ..services.workflow import AKSI_NAMA, TRANSITIONS, WorkflowRefused, workflow_check
@@ -40,23 +39,11 @@ AKSI_TOMBOL = {
 }
 
 
-def _recent_periods() -> list[Periode]:
-    """Periods of this year and last year that have ended, newest first (nothing is submitted
-    before its period is over)."""
-    now = today()
-    return [
-        Periode(tahun, q)
-        for tahun in (now.year, now.year - 1)
-        for q in (None, 4, 3, 2, 1)
-        if periode_selesai(Periode(tahun, q), now)
-    ]
-
-
 @login_required
 def inbox_view(request: HttpRequest) -> HttpResponse:
     items = [
         {"indikator": ind, "periode": p, "nama": periode_nama(p), "status": Status(s).label}
-        for ind, p, s in inbox(request.user, _recent_periods())
+        for ind, p, s in inbox(request.user, recent_periods())
     ]
     return render(
         request,

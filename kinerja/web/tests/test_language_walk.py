@@ -55,7 +55,7 @@ def problems(text: str, html: str = "") -> list[str]:
 
 # The audit log is rewritten for auditors by issue 17 item 3 (another branch, merged with this one):
 # the lead removes this line at that merge so the walk covers it too.
-REWRITTEN_ELSEWHERE = {"performance:audit_log"}
+REWRITTEN_ELSEWHERE: set[str] = set()
 
 
 @pytest.fixture
