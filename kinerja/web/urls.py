@@ -1,8 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import charts_page, dashboard, public_export, twofactor, views
-from . import charts_page, dashboard, panduan, twofactor, views
+from . import charts_page, dashboard, panduan, public_export, twofactor, views
 from . import drilldown as drilldown_views
 from . import public as public_views
 from .forms import LoginForm

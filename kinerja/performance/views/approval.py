@@ -22,7 +22,7 @@ from kinerja.organisation.permissions import (
 from kinerja.registries.access import identitas_unit
 
 from ..models import Analisis, Status
-from ..periods import Periode, periode_nama
+from ..periods import periode_nama
 from ..selectors import against_renstra_final, capaian_for, inbox, recent_periods, trend
 from ..services.analysis import FIELDS as ANALYSIS_FIELDS
 from ..services.analysis import analisis_save
