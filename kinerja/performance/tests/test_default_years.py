@@ -22,7 +22,7 @@ def test_a_period_ends_on_its_last_day():
 
 
 def test_inbox_never_asks_for_a_period_not_ended(client, users, monkeypatch):
-    monkeypatch.setattr("kinerja.performance.views.approval.today", lambda: dt.date(2025, 11, 20))
+    monkeypatch.setattr("kinerja.performance.selectors.today", lambda: dt.date(2025, 11, 20))
     client.force_login(users["staf_rehabilitasi"])
     html = client.get("/kinerja/kotak-masuk/").content.decode()
     assert "Triwulan III 2025" in html  # ended 30 September
