@@ -4,11 +4,6 @@
 disaster victim's row. A disaster's victims served in neither reading are stored as one row per
 event (`orang_id` NULL, `n` of them) instead of one row each. The summaries are derived data: they
 are dropped here and rebuilt when next read.
-
-PostgreSQL: the index `ringkasan_orang` (ringkasan_id, orang_id) of the partitions is dropped
-(D116): it served only a refresh's DELETE of the changed persons' rows, which now makes one hashed
-pass over the summary's partition, and building it cost more than a tenth of a cold year's build.
-SQLite keeps its indexes.
 """
 
 from django.db import migrations, models
@@ -33,22 +28,11 @@ def drop_summaries(apps, schema_editor):
     run("DELETE FROM indicators_ringkasan")
 
 
-def drop_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS ringkasan_orang")
-
-
-def create_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"CREATE INDEX ringkasan_orang ON {T} (ringkasan_id, orang_id)")
-
-
 class Migration(migrations.Migration):
     dependencies = [("indicators", "0010_ringkasan_unit_partitions")]
 
     operations = [
         migrations.RunPython(drop_summaries, drop_summaries),
-        migrations.RunPython(drop_index, create_index),
         migrations.AddField(
             model_name="ringkasanunit",
             name="n",
