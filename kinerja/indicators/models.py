@@ -317,7 +317,9 @@ class Ringkasan(models.Model):
 
 class RingkasanUnit(models.Model):
     """One unit (and type) of a `Ringkasan`: its region, birth date, entry date, DTKS membership per
-    window (bit i = in the DTKS of the year's i-th period) and first numerator dates of both readings.
+    window (bit i = in the DTKS of the year's i-th period) and first numerator dates of both readings;
+    or `n` units alike in all of these. Disaster victims: one row per served victim, and per event
+    one row (`orang_id` NULL) counting its victims served in neither reading (D115).
     """
 
     ringkasan_id = models.BigIntegerField("ringkasan")
@@ -330,6 +332,8 @@ class RingkasanUnit(models.Model):
     anggota = models.IntegerField("anggota DTKS per jendela", default=0)
     d_num = models.DateField("pembilang pertama (baku)", null=True)
     d_lit = models.DateField("pembilang pertama (harfiah)", null=True)
+    n = models.IntegerField("jumlah unit", db_default=1)
+    bencana_id = models.BigIntegerField("kejadian bencana (korban)", null=True)
 
     class Meta:
         verbose_name = "unit ringkasan"

@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0008_merge_evidence_downloads_and_chain_checks'),
+        ("audit", "0008_merge_evidence_downloads_and_chain_checks"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='aksesdatapribadi',
-            name='jenis',
-            field=models.CharField(choices=[('lihat_nik', 'Menampilkan NIK lengkap'), ('buka_orang', 'Membuka halaman orang'), ('ekspor', 'Ekspor berisi data pribadi'), ('laporan_pdp', 'Laporan subjek data (UU PDP)'), ('unduh_bukti', 'Mengunduh bukti dukung'), ('cari', 'Pencarian data pribadi')], max_length=12, verbose_name='jenis akses'),
+            model_name="aksesdatapribadi",
+            name="jenis",
+            field=models.CharField(
+                choices=[
+                    ("lihat_nik", "Menampilkan NIK lengkap"),
+                    ("buka_orang", "Membuka halaman orang"),
+                    ("ekspor", "Ekspor berisi data pribadi"),
+                    ("laporan_pdp", "Laporan subjek data (UU PDP)"),
+                    ("unduh_bukti", "Mengunduh bukti dukung"),
+                    ("cari", "Pencarian data pribadi"),
+                ],
+                max_length=12,
+                verbose_name="jenis akses",
+            ),
         ),
     ]

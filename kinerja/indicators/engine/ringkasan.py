@@ -33,7 +33,7 @@ from ..models import Keluarga, OrangBerubah, OrangKerja, Ringkasan, RingkasanUni
 from .definitions import IndicatorDefinition, definition_pair, definitions_in_force, layanan_codes
 from .periods import Periode, periods_of_year
 from .sqlparts import Sql, With
-from .units import UnitQuery, in_kerja
+from .units import T_BENCANA, T_KORBAN, UnitQuery, in_kerja
 
 T = TypeVar("T")
 
@@ -46,7 +46,7 @@ KELUARGA = {
 }
 # Above this many changed persons in one refresh, rebuilding whole is cheaper than row by row.
 REBUILD_ABOVE = 20_000
-SKEMA = 1  # bump when the rows' meaning changes
+SKEMA = 2  # bump when the rows' meaning changes (2: victims served in neither reading counted per event)
 LOCK_ID = 8_310_061  # PostgreSQL advisory lock of the summaries
 # PostgreSQL: summaries of a year built at once, each on its own connection (D100); 1 = in turn.
 PARALLEL_BUILDS = 4
@@ -56,7 +56,8 @@ T_LOG = OrangBerubah._meta.db_table
 T_KERJA = OrangKerja._meta.db_table
 T_UNIT = RingkasanUnit._meta.db_table
 T_RINGKASAN = Ringkasan._meta.db_table
-COLUMNS = "ringkasan_id, unit_id, orang_id, jenis, wil, lahir, masuk, anggota, d_num, d_lit"
+COLUMNS = "ringkasan_id, unit_id, orang_id, jenis, wil, lahir, masuk, anggota, d_num, d_lit, n, bencana_id"
+ONE = ", 1, CAST(NULL AS BIGINT)"  # a unit's own row: n = 1, no event
 
 
 def summarised(ind: IndicatorDefinition) -> bool:
@@ -94,15 +95,57 @@ def _rows_sql(
         select.extend(bits).add(
             # Grouped by the numerator dates too: with bansos per keluarga (D136) a person's date
             # may differ between the DTKS of two windows (another KK), so one row per date.
-            ", b.d_num, b.d_lit FROM b GROUP BY b.unit_id, b.orang_id, b.wil, b.d_num, b.d_lit"
+            f", b.d_num, b.d_lit{ONE} FROM b GROUP BY b.unit_id, b.orang_id, b.wil, b.d_num, b.d_lit"
+        )
+    elif ind.default.keluarga == Keluarga.KORBAN_LAYANAN:
+        # Served victims only, one row each; the others are counted per event (_event_rows_sql).
+        select = Sql(
+            "SELECT %s, b.unit_id, b.orang_id, '', b.wil, b.lahir, b.masuk, 0, b.d_num, b.d_lit,"
+            " 1, b.bencana_id FROM b WHERE COALESCE(b.d_num, b.d_lit) IS NOT NULL",
+            rid,
         )
     else:
         select = Sql(
             "SELECT %s, b.unit_id, b.orang_id, COALESCE(b.jenis, ''), b.wil, b.lahir, b.masuk, 0,"
-            " b.d_num, b.d_lit FROM b",
+            f" b.d_num, b.d_lit{ONE} FROM b",
             rid,
         )
     return q.render(Sql(f"INSERT INTO {table} ({COLUMNS}) ").extend(select))
+
+
+def _event_rows_sql(
+    ind: IndicatorDefinition, tahun: int, kabkota: str, rid: int, table: str
+) -> Sql:
+    """Disaster victims: per event of the year, one row counting its victims served in neither
+    reading: all its victims less the served victims' rows already in `table` (D115).
+
+    Counted again whole after every refresh: a victim row deleted or moved to another event leaves
+    no trace of its old event in the log (only its person), so per-event counts cannot be patched."""
+    uq = UnitQuery(ind, periods_of_year(tahun), kabkota)
+    return Sql(
+        f"INSERT INTO {table} ({COLUMNS}) SELECT %s, c.bid, NULL, '', c.wil, NULL, c.masuk, 0,"
+        " NULL, NULL, c.n - COALESCE(s.n, 0), c.bid FROM (SELECT e.id AS bid, e.wilayah_id AS wil,"
+        " e.tanggal_kejadian AS masuk, COUNT(*) AS n"
+        f" FROM {T_BENCANA} e JOIN {T_KORBAN} k ON k.bencana_id = e.id WHERE e.kode_kabkota = %s"
+        " AND e.tanggal_kejadian >= %s AND e.tanggal_kejadian <= %s"
+        " GROUP BY e.id, e.wilayah_id, e.tanggal_kejadian) c"
+        f" LEFT JOIN (SELECT bencana_id AS bid, COUNT(*) AS n FROM {table}"
+        " WHERE ringkasan_id = %s AND orang_id IS NOT NULL GROUP BY bencana_id) s ON s.bid = c.bid"
+        " WHERE c.n > COALESCE(s.n, 0)",
+        rid, kabkota, uq.start, uq.end, rid,
+    )  # fmt: skip
+
+
+def _insert_rows(
+    ind: IndicatorDefinition, tahun: int, kabkota: str, rid: int, kerja: bool, table: str = T_UNIT
+) -> None:
+    """A summary's rows (all, or those of the persons in `OrangKerja`), then for disaster victims
+    the per-event counts again."""
+    _run(_rows_sql(ind, tahun, kabkota, rid, kerja=kerja, table=table))
+    if ind.default.keluarga == Keluarga.KORBAN_LAYANAN:
+        if kerja:
+            _run(Sql(f"DELETE FROM {table} WHERE ringkasan_id = %s AND orang_id IS NULL", rid))
+        _run(_event_rows_sql(ind, tahun, kabkota, rid, table))
 
 
 def _run(sql: Sql) -> None:
@@ -250,7 +293,7 @@ def _refresh_locked() -> None:
                         r.id,
                     )
                 )
-                _run(_rows_sql(ind, r.tahun, r.kode_kabkota, r.id, kerja=True))
+                _insert_rows(ind, r.tahun, r.kode_kabkota, r.id, kerja=True)
     _run(Sql(f"DELETE FROM {T_KERJA}"))
 
 
@@ -265,7 +308,7 @@ def _create(ind: IndicatorDefinition, tahun: int, kabkota: str, key: str) -> Rin
         definisi_literal_id=ind.literal.pk,
     )
     if connection.vendor != "postgresql":
-        _run(_rows_sql(ind, tahun, kabkota, r.id, kerja=False))
+        _insert_rows(ind, tahun, kabkota, r.id, kerja=False)
         return r
     # Rows into a table of their own without indexes, then attached as the summary's partition:
     # ATTACH builds its indexes in one sorted pass, several times cheaper than maintaining them
@@ -286,7 +329,7 @@ def _create(ind: IndicatorDefinition, tahun: int, kabkota: str, key: str) -> Rin
             f" CHECK (ringkasan_id IS NOT NULL AND ringkasan_id = {rid}))"
         )
     )
-    _run(_rows_sql(ind, tahun, kabkota, r.id, kerja=False, table=part))
+    _insert_rows(ind, tahun, kabkota, r.id, kerja=False, table=part)
     _run(Sql(f"ALTER TABLE {T_UNIT} ATTACH PARTITION {part} FOR VALUES IN ({rid})"))
     return r
 

@@ -87,13 +87,13 @@ def _generic(
     uq: UnitQuery, periodes: list[Periode], per_unit: bool = False, entered: Entered | None = None
 ) -> tuple[Sql, Sql | None]:
     """Any family with a `b` CTE (one row per unit and type): grouped per unit first (PSKS), unless
-    `per_unit` (the rows are units already: a summary's victims and DTKS members), then units alike
-    in everything counted are counted together (`n`; an index of the summary serves the grouping).
-    Victims and DTKS members have no age band."""
+    `per_unit` (the rows are units already: a summary's victims and DTKS members, each row standing
+    for `n` of them: a disaster's unserved victims are one row, D115), then units alike in everything
+    counted are counted together (`n`). Victims and DTKS members have no age band."""
     band, weight = uq.band, "1"
     if per_unit:
         pu = (
-            "SELECT b.wil, b.masuk, b.anggota, b.d_num AS dn, b.d_lit AS dl, COUNT(*) AS n FROM b"
+            "SELECT b.wil, b.masuk, b.anggota, b.d_num AS dn, b.d_lit AS dl, SUM(b.n) AS n FROM b"
             " GROUP BY b.wil, b.masuk, b.anggota, b.d_num, b.d_lit"
         )
         band, weight = None, "pu.n"
@@ -118,7 +118,7 @@ def summary_sql(ind: IndicatorDefinition, periodes: list[Periode], kabkota: str,
     uq.q.cte(
         "b",
         Sql(
-            "SELECT unit_id, jenis, wil, lahir, masuk, anggota, d_num, d_lit"
+            "SELECT unit_id, jenis, wil, lahir, masuk, anggota, d_num, d_lit, n"
             f" FROM {T_RINGKASAN_UNIT} WHERE ringkasan_id = %s",
             rid,
         ),

@@ -373,7 +373,8 @@ class UnitQuery:
                   f" JOIN {T_ORANG} o ON o.id = k.orang_id")
         )  # fmt: skip
         b = Sql(
-            "SELECT k.id AS unit_id, k.orang_id AS orang_id, '' AS jenis, e.wilayah_id AS wil,"
+            "SELECT k.id AS unit_id, k.orang_id AS orang_id, k.bencana_id AS bencana_id,"
+            " '' AS jenis, e.wilayah_id AS wil,"
             f" {person[0]}, e.tanggal_kejadian AS masuk,"
             f" nd.d AS d_num, {lit} AS d_lit FROM {T_KORBAN} k"
             f" JOIN {T_BENCANA} e ON e.id = k.bencana_id{person[1]}"
