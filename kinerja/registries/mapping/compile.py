@@ -21,6 +21,7 @@ from .spec import ColumnRule, MappingSpec
 from .text import (
     JENIS_KELAMIN,
     TahapError,
+    bare_label,
     label_spellings,
     named_date,
     normalise_header,
@@ -205,6 +206,10 @@ class CompiledMapping:
     def _label(self, table: str, written: str, v: object) -> str:
         name = normalise_label(v)
         code = self.tables[table].get(name)
+        if code is None and type(v) is str and v.rstrip().endswith(")"):
+            # A bracketed abbreviation the table does not list (`DISABILITAS (PD)`): the label
+            # without it, as for the abbreviations of the Permensos labels (D122).
+            code = self.tables[table].get(normalise_label(bare_label(v)))
         if code is not None:
             return code
         why = self.ambiguous.get(table, {}).get(name)
