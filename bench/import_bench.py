@@ -4,7 +4,7 @@
 
 Generates a `layanan` CSV of N rows (2 % bad rows of varied kinds) for people registered beforehand
 (untimed setup, a direct bulk insert), then times the import end to end as a subprocess on a fresh
-SQLite file and on PostgreSQL (postgres://postgres@127.0.0.1:5432/kinerja_bench, created and dropped),
+SQLite file and on PostgreSQL (postgres://postgres@127.0.0.1:5432/kinerja_bench, or $BENCH_PG_DB; created and dropped),
 at N/4 and N rows so that memory can be seen not to grow with the file. The baseline reads the same
 file with the csv module and executemany()s it into a bare SQLite table. Results are printed and
 written to bench/out/import_bench.txt.
@@ -34,7 +34,9 @@ OUT = ROOT / "bench" / "out"
 PY = str(ROOT / ".venv" / "bin" / "python")
 KINERJA = str(ROOT / ".venv" / "bin" / "kinerja")
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
-PG_URL = "postgres://postgres@127.0.0.1:5432/kinerja_bench"
+# A database of one's own when several people benchmark on one server (BENCH_PG_DB).
+PG_DB = os.environ.get("BENCH_PG_DB", "kinerja_bench")
+PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
 ROWS_PER_PERSON = 10
 KELURAHAN = [
     f"63.72.{kec}.{kel}"
@@ -198,8 +200,8 @@ def run_case(db: str, rows: int, csv_path: Path, *extra: str) -> dict:
             Path(str(file) + suffix).unlink(missing_ok=True)
         url = f"sqlite:///{file}"
     else:
-        pg("DROP DATABASE IF EXISTS kinerja_bench")
-        pg("CREATE DATABASE kinerja_bench")
+        pg(f"DROP DATABASE IF EXISTS {PG_DB}")
+        pg(f"CREATE DATABASE {PG_DB}")
         url = PG_URL
     setup_db(url, people)
     empty = OUT / "layanan-empty.csv"
@@ -207,7 +209,7 @@ def run_case(db: str, rows: int, csv_path: Path, *extra: str) -> dict:
     res = timed_import(url, csv_path, *extra)
     res["startup"] = timed_import(url, empty)["s"]  # process start, Django set-up, connection
     if db == "postgres":
-        pg("DROP DATABASE IF EXISTS kinerja_bench")
+        pg(f"DROP DATABASE IF EXISTS {PG_DB}")
     return res
 
 
