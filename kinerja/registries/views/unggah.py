@@ -41,6 +41,7 @@ KIND_TITLE = {
     "korban": "Korban bencana",
 }  # fmt: skip
 SESSION_KEY = "registri_unggah"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def can_upload(user, kind: str) -> bool:
@@ -109,10 +110,7 @@ def unggah_index(request: HttpRequest) -> HttpResponse:
 @login_required
 def unggah_template(request: HttpRequest, kind: str) -> HttpResponse:
     _kind_for(request.user, kind, change=False)
-    response = HttpResponse(
-        build_template(kind),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    response = HttpResponse(build_template(kind), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="templat-{kind}.xlsx"'
     return response
 
@@ -191,7 +189,7 @@ def _save(request: HttpRequest, kind: str, token: str, item: dict, preview: dict
     assert preview is not None  # save_refusal refuses a missing preview
     path = Path(item["path"])
     result = import_file.enqueue(
-        kind, str(path), request.user.pk, item["name"], str(path.parent / unggahan.REJECTS_FILE)
+        kind, str(path), request.user.pk, item["name"], str(unggahan.rejects_path(path))
     )
     item["task_id"] = str(result.id)
     item["total"] = preview["rows_read"]
@@ -269,9 +267,12 @@ def unggah_tolakan(request: HttpRequest, pk: int) -> HttpResponseBase:
         jumlah=impor.ditolak,
         request=request,
     )
-    name = f"{Path(impor.nama_file).stem}.rejected.csv"
+    xlsx = path.suffix.lower() == ".xlsx"  # an XLSX upload's rejects (D131)
+    name = f"{Path(impor.nama_file).stem}.rejected{'.xlsx' if xlsx else '.csv'}"
     if full:
         return FileResponse(path.open("rb"), as_attachment=True, filename=name)
-    response = StreamingHttpResponse(masked_rejects(path), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        masked_rejects(path), content_type=XLSX_TYPE if xlsx else "text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response
