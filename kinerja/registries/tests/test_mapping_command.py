@@ -109,3 +109,11 @@ def test_bnba_rows_are_all_or_nothing(tmp_path):
         ("SITI", "permakanan", "B-1"),
         ("SITI", "tempat_penampungan", "B-1"),
     ]
+
+
+def test_the_import_record_names_its_mapping(tmp_path, client, users):
+    path = write(tmp_path, "salur juni.csv", SALUR_HEADER + SALUR_ROW)
+    run("import", "layanan", path, "--mapping", "bansos-salur", "--user", "staf_linjamsos")
+    client.force_login(users["staf_linjamsos"])
+    html = client.get("/registri/unggah/").content.decode()
+    assert "salur juni.csv <small>(pemetaan bansos-salur v0)</small>" in html
