@@ -80,6 +80,11 @@ class CompiledMapping:
             if not getattr(self.options, need):
                 flag = "--periode YYYY-MM" if need == "periode" else "--kejadian KODE"
                 self.problems.append(f"Pemetaan {spec.name} perlu {flag}.")
+        if "periode" in spec.needs and self.options.periode:
+            try:  # a wrong month would reject every row: the file cannot be used as asked
+                parsing.periode(self.options.periode, label="--periode")
+            except parsing.ParseError as exc:
+                self.problems.append(f"{exc}.")
         self.columns = [(r.to, self._compile(r)) for r in spec.columns]
         self.filters = [self._compile_filter(f.headers, f.accept, f.reason) for f in spec.filters]
         self.targets = frozenset(r.to for r in spec.columns)

@@ -28,6 +28,8 @@ def test_exit_two_when_the_file_cannot_be_used(tmp_path):
     dtks = write(tmp_path, "d.csv", "NOMOR NIK,NOMOR KK,KECAMATAN,DESA/KELURAHAN\n")
     code, _, err = run("import", "dtks", dtks, "--mapping", "siks-dtks")
     assert code == 2 and "Pemetaan siks-dtks perlu --periode YYYY-MM." in err
+    code, _, err = run("import", "dtks", dtks, "--mapping", "siks-dtks", "--periode", "2025-13")
+    assert code == 2 and "--periode '2025-13'" in err
     code, _, err = run("import", "dtks", dtks, "--mapping", "tidak-ada")
     assert code == 2 and "Pemetaan 'tidak-ada' tidak dikenal" in err
     code, _, err = run("import", "ppks", dtks, "--mapping", "siks-dtks", "--periode", "2025-01")
