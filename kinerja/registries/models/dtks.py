@@ -27,6 +27,10 @@ class DtksAnggota(Tercatat):
     nik = models.CharField("NIK", max_length=16)
     no_kk = models.CharField("nomor KK", max_length=16)
     desil = models.PositiveSmallIntegerField("desil", null=True, blank=True)
+    # The row's id in the system it came from (SIKS-NG's `ID DTKS`), kept for tracing it back.
+    # NULL when absent: a nullable column is added in place (SQLite's ALTER TABLE ADD COLUMN);
+    # a NOT NULL one makes Django rebuild the table, dropping the change-log triggers (D123).
+    id_sumber = models.CharField("ID sumber", max_length=40, null=True, blank=True)  # noqa: DJ001
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
