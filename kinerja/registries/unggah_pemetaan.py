@@ -1,0 +1,312 @@
+"""Web uploads of foreign files (contract section 5): what the worker finds before the preview.
+
+When an upload's header is not the contract's for its kind, the worker does not run the section-1
+dry run (every row would be rejected for a missing column): it stores the file's header with the first
+values of each column and the mapping `recognise` proposes (status `pemetaan`). Once the clerk chose a
+mapping, the worker lists the labels of the file the mapping does not know (status `label`), and only
+then the preview through the mapping (status `selesai`, `mapped`: the first rows as the kind's
+columns, each with its problem). All of it is stored as `pratinjau.json`, NIK and KK masked (D68).
+
+The upload's mapping travels as a small dict (session -> task arguments, JSON): `nama`, `versi`
+(0: built-in), `draf` (the spec of a mapping made on screen, not saved yet), `periode`, `kejadian`,
+`label_dilewati` (the clerk chose to let rows with unknown labels be rejected).
+"""
+
+import itertools
+from pathlib import Path
+
+from kinerja.lib.privacy import mask_identifiers, mask_nik
+from kinerja.organisation.permissions import Area, Identitas, identitas
+
+from . import unggahan
+from .access import UPLOAD_KIND_AREA, jenis_layanan_area
+from .imports import KINDS, template_columns
+from .imports.errors import FileUnusable
+from .imports.reader import open_source
+from .mapping import (
+    MappingError,
+    MappingSpec,
+    Options,
+    compile_mapping,
+    find_mapping,
+    map_row,
+    missing_labels,
+    recognise,
+    saved_mapping,
+    spec_from_dict,
+)
+from .mapping.run import import_with_mapping
+from .models import JenisLayanan
+
+SAMPLE_VALUES = 3
+SAMPLE_LENGTH = 40
+MAX_LABELS = 60  # more unknown labels than this: the columns are mapped wrong, not the labels
+PERSONAL = frozenset({"nik", "no_kk"})
+
+
+def spec_of(mapping: dict) -> MappingSpec:
+    """The mapping of an upload; raises MappingError when it is gone or no longer valid."""
+    if mapping.get("draf"):
+        return spec_from_dict(mapping["draf"])
+    if mapping.get("versi"):
+        spec = saved_mapping(mapping["nama"], mapping["versi"])
+        if spec is None:
+            raise MappingError(f"Pemetaan {mapping['nama']} versi {mapping['versi']} tidak ada.")
+        return spec
+    return find_mapping(mapping["nama"])
+
+
+def options_of(mapping: dict) -> Options:
+    return Options(periode=mapping.get("periode") or None, kejadian=mapping.get("kejadian") or None)
+
+
+# -- step 1: does the file need a mapping? ---------------------------------------------------------
+def mapping_step(kind: str, path: Path, original_name: str, user) -> dict | None:
+    """The header and first values of a file whose header is not the contract's; None when it is
+    (or the file cannot be read at all: the section-1 preview says why)."""
+    try:
+        source = open_source(path, original_name)
+    except FileUnusable:
+        return None
+    try:
+        if KINDS[kind].header_problem(set(source.columns)) is None:
+            return None
+        header = [str(h) for h in source.header]
+        samples: list[list[str]] = [[] for _ in header]
+        for row in itertools.islice(source.rows(set()), 50):
+            for i, cell in enumerate(row.raw[: len(header)]):
+                text = str(cell).strip()
+                if text and len(samples[i]) < SAMPLE_VALUES:
+                    samples[i].append(mask_identifiers(text)[:SAMPLE_LENGTH])
+            if all(len(s) >= SAMPLE_VALUES for s in samples):
+                break
+    finally:
+        source.close()
+    usul = recognise(header, kind)
+    return {
+        "status": "pemetaan",
+        "user_id": getattr(user, "pk", None),
+        "kind": kind,
+        "header": header,
+        "samples": samples,
+        "usul": usul.name if usul else None,
+    }
+
+
+# -- step 2: labels the mapping does not know --------------------------------------------------------
+def label_codes(spec: MappingSpec, table: str) -> list[str]:
+    """The codes a label of `table` may become: those of the kind's column the table fills."""
+    kind, column = spec.kind, None
+    for rule in spec.columns:
+        if rule.labels == table:
+            column = rule.to
+    if spec.each is not None and spec.each.labels == table:
+        kind, column = spec.each.kind, spec.each.to
+    for c in template_columns(kind):
+        if c.name == column:
+            return sorted(c.codes)
+    return []
+
+
+def _suggest(label: str, codes: list[str]) -> str:
+    """A label that is a code in other words (`Anak Telantar` for anak_telantar) proposes it."""
+    key = "".join(ch for ch in label.lower() if ch.isalnum())
+    for code in codes:
+        if "".join(ch for ch in code.lower() if ch.isalnum()) == key:
+            return code
+    return ""
+
+
+def label_step(kind: str, path: Path, original_name: str, user, mapping: dict) -> dict | None:
+    """The labels of the whole file (one pass, no database) that the mapping does not know, each
+    with its codes; None when there are none and the mapping is saved already."""
+    spec = spec_of(mapping)
+    source = open_source(path, original_name)
+    try:
+        header = [str(h) for h in source.header]
+        found = missing_labels(spec, header, (row.raw for row in source.rows(set())))
+    finally:
+        source.close()
+    if not found and not mapping.get("draf"):
+        return None
+    labels = []
+    for m in found[:MAX_LABELS]:
+        codes = label_codes(spec, m.table)
+        label = mask_identifiers(m.label)
+        labels.append({"table": m.table, "header": m.header, "label": label, "rows": m.rows,
+                       "codes": codes, "usul": _suggest(m.label, codes)})  # fmt: skip
+    return {
+        "status": "label",
+        "user_id": getattr(user, "pk", None),
+        "kind": kind,
+        "pemetaan": {"nama": spec.name, "versi": spec.version, "judul": spec.title,
+                     "baru": bool(mapping.get("draf"))},  # fmt: skip
+        "labels": labels,
+        "more_labels": max(0, len(found) - MAX_LABELS),
+    }
+
+
+# -- step 3: the preview through the mapping ----------------------------------------------------------
+def _shown(value: object, column: str, seen: Identitas) -> str:
+    if column not in PERSONAL or value in (None, ""):
+        return "" if value is None else str(value)
+    return "••••" if seen == Identitas.TERSEMBUNYI else mask_nik(str(value))
+
+
+def _area(kind: str) -> Area:
+    return UPLOAD_KIND_AREA.get(kind) or Area.LAYANAN_LINJAMSOS
+
+
+def mapped_preview(kind: str, path: Path, original_name: str, user, mapping: dict) -> dict:
+    spec = spec_of(mapping)
+    options = options_of(mapping)
+    problems: dict[int, str] = {}
+    first: list[tuple[int, str]] = []
+
+    def collect(row: int, reason: str) -> None:
+        if row not in problems and len(first) < unggahan.SHOWN_PROBLEMS:
+            first.append((row, reason))
+        problems.setdefault(row, reason)  # later passes (bnba aid) never replace the first reason
+
+    result = import_with_mapping(
+        kind, path, mapping=spec, options=options, user=user, dry_run=True,
+        original_name=original_name, on_reject=collect, write_rejects=False,
+    )  # fmt: skip
+    base = {"status": "selesai", "user_id": getattr(user, "pk", None), "kind": kind,
+            "mapped": True, "pemetaan": {"nama": spec.name, "versi": spec.version,
+                                         "judul": spec.title}}  # fmt: skip
+    if result.fatal:
+        return {**base, "fatal": result.fatal, "header": [], "rows": [], "problems": [],
+                "rows_read": 0, "accepted": 0, "rejected": 0, "can_save": False}  # fmt: skip
+    seen = identitas(user, _area(kind))
+    columns, rows = _first_rows(kind, path, original_name, spec, options, problems, seen)
+    other = mapped_rows_of_other_bidang(user, path, original_name, spec, options)
+    extra = getattr(result, "extra", None)
+    return {
+        **base,
+        "header": columns,
+        "rows": rows,
+        "problems": [{"row": r, "reason": mask_identifiers(why)} for r, why in first],
+        "more_problems": max(0, result.rejected - len(first)),
+        "rows_read": result.rows_read,
+        "accepted": result.accepted,
+        "rejected": result.rejected,
+        "extra_accepted": extra.accepted if extra is not None else None,
+        "fatal": None,
+        "other_bidang": other[: unggahan.SHOWN_OTHER_BIDANG],
+        "other_bidang_count": len(other),
+        "can_save": not other,
+    }
+
+
+def _first_rows(kind, path, original_name, spec, options, problems, seen):
+    """The first rows as the kind's columns (and the aid of bnba-korban), each with its problem."""
+    source = open_source(path, original_name)
+    try:
+        compiled = compile_mapping(spec, [str(h) for h in source.header], options=options)
+        mapped = [
+            (row.number, map_row(compiled, row.values))
+            for row in itertools.islice(source.rows(compiled.wanted), unggahan.PREVIEW_ROWS)
+        ]
+    finally:
+        source.close()
+    order = [c.name for c in KINDS[kind].all_columns()]
+    used = {k for _, m in mapped for k in m.values}
+    columns = [c for c in order if c in used]
+    each = spec.each.to if spec.each is not None else None
+    rows = []
+    for number, m in mapped:
+        cells = [_shown(m.values.get(c), c, seen) for c in columns]
+        if each:
+            cells.append(", ".join(str(e.get(each, "")) for e in m.extra))
+        why = m.problem or problems.get(number)
+        rows.append({"row": number, "cells": cells, "problem": mask_identifiers(why or "")})
+    return (columns + ([each] if each else [])), rows
+
+
+def mapped_rows_of_other_bidang(user, path, original_name, spec, options) -> list[int]:
+    """D22 through a mapping: rows of a mapped layanan file this user's Bidang may not write."""
+    from kinerja.organisation.permissions import can_change
+
+    if spec.kind != "layanan" or user is None:
+        return []
+    if can_change(user, Area.LAYANAN_REHAB) and can_change(user, Area.LAYANAN_LINJAMSOS):
+        return []
+    kelompok = dict(JenisLayanan.objects.values_list("kode", "kelompok"))
+    source = open_source(path, original_name)
+    bad: list[int] = []
+    try:
+        compiled = compile_mapping(spec, [str(h) for h in source.header], options=options)
+        if compiled.problem:
+            return []
+        for row in source.rows(compiled.wanted):
+            m = map_row(compiled, row.values)
+            code = str(m.values.get("jenis_layanan", "")).strip().lower()
+            if m.problem or code not in kelompok:
+                continue  # the import rejects it, with its reason
+            area = jenis_layanan_area(
+                kelompok[code], with_bencana=bool(m.values.get("kode_kejadian"))
+            )
+            if not can_change(user, area):
+                bad.append(row.number)
+    finally:
+        source.close()
+    return bad
+
+
+def make_preview(kind: str, path: Path, original_name: str, user, mapping: dict | None) -> dict:
+    """What the worker stores for the page: the mapping step, the labels, or the preview."""
+    if mapping is None:
+        step = mapping_step(kind, path, original_name, user)
+        return step or unggahan.make_preview(kind, path, original_name, user)
+    try:
+        if not mapping.get("label_dilewati"):
+            labels = label_step(kind, path, original_name, user, mapping)
+            if labels is not None:
+                return labels
+        return mapped_preview(kind, path, original_name, user, mapping)
+    except (MappingError, FileUnusable) as exc:
+        return {"status": "selesai", "user_id": getattr(user, "pk", None), "kind": kind,
+                "mapped": True, "fatal": str(exc), "header": [], "rows": [], "problems": [],
+                "rows_read": 0, "accepted": 0, "rejected": 0, "can_save": False}  # fmt: skip
+
+
+# -- the import ------------------------------------------------------------------------------------
+def import_mapped(
+    kind: str, path: Path, user, original_name: str, rejects: Path, mapping: dict
+) -> dict:
+    """The worker's import through the upload's mapping; D22 checked again first (D69)."""
+    from django.utils import timezone
+
+    from .models import Impor
+
+    def failed(pesan: str) -> dict:
+        impor = Impor.objects.create(
+            jenis=kind, nama_file=original_name[:255], pengguna=user, status=Impor.Status.GAGAL,
+            selesai=timezone.now(), pesan=pesan[:2000], file_sumber=str(path)[:500],
+            pemetaan=str(mapping.get("nama", ""))[:60], pemetaan_versi=mapping.get("versi"),
+        )  # fmt: skip
+        return {"impor_id": impor.pk, "rows_read": 0, "accepted": 0, "rejected": 0, "fatal": pesan}
+
+    try:
+        spec = spec_of(mapping)
+        options = options_of(mapping)
+        other = mapped_rows_of_other_bidang(user, path, original_name, spec, options)
+    except (MappingError, FileUnusable) as exc:
+        return failed(str(exc))
+    if other:
+        shown = ", ".join(str(n) for n in other[: unggahan.SHOWN_OTHER_BIDANG])
+        return failed(
+            f"File ini berisi layanan milik bidang lain (baris {shown}); tidak ada yang disimpan."
+        )
+    result = import_with_mapping(
+        kind, path, mapping=spec, options=options, user=user, rejects_path=rejects,
+        original_name=original_name,
+    )  # fmt: skip
+    return {
+        "impor_id": result.impor_id,
+        "rows_read": result.rows_read,
+        "accepted": result.accepted,
+        "rejected": result.rejected,
+        "fatal": result.fatal,
+    }
