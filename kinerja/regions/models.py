@@ -1,5 +1,6 @@
 """Kemendagri region codes: provinsi, kab/kota, kecamatan, kelurahan/desa."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -57,3 +58,30 @@ class Wilayah(models.Model):
     def kode_kecamatan(self) -> str | None:
         parts = self.kode.split(".")
         return ".".join(parts[:3]) if len(parts) >= 3 else None
+
+
+class AliasWilayah(models.Model):
+    """Another spelling of a region's name, as foreign files write it (contract section 5).
+
+    `nama_normal` is the name as files are compared (upper case, punctuation as spaces, the level
+    word such as `KEL.` dropped), unique per level of one kab/kota so that an alias never makes a
+    name ambiguous without the user seeing it refused."""
+
+    wilayah = models.ForeignKey(Wilayah, on_delete=models.CASCADE, related_name="alias")
+    nama = models.CharField("ejaan", max_length=100)
+    nama_normal = models.CharField(max_length=100, db_index=True)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "ejaan lain wilayah"
+        verbose_name_plural = "ejaan lain wilayah"
+        ordering = ["wilayah", "nama"]
+        constraints = [
+            models.UniqueConstraint(fields=["wilayah", "nama_normal"], name="unique_alias_wilayah")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nama} -> {self.wilayah_id}"

@@ -35,6 +35,9 @@ class Impor(models.Model):
     pesan = models.TextField(blank=True)
     file_sumber = models.CharField(max_length=500, blank=True)
     file_tolakan = models.CharField(max_length=500, blank=True)
+    # The mapping a foreign file was read through (contract section 5), and its version (0: built-in).
+    pemetaan = models.CharField("pemetaan", max_length=60, blank=True)
+    pemetaan_versi = models.PositiveIntegerField("versi pemetaan", null=True, blank=True)
 
     class Meta:
         verbose_name = "impor"

@@ -27,6 +27,8 @@ class DtksAnggota(Tercatat):
     nik = models.CharField("NIK", max_length=16)
     no_kk = models.CharField("nomor KK", max_length=16)
     desil = models.PositiveSmallIntegerField("desil", null=True, blank=True)
+    # The row's id in the system it came from (SIKS-NG's `ID DTKS`), kept for tracing it back.
+    id_sumber = models.CharField("ID sumber", max_length=40, blank=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
