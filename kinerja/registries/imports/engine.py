@@ -13,6 +13,7 @@ from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from django.db import connection
 from django.db.models import Q
@@ -49,13 +50,32 @@ class ImportResult:
     fatal: str | None = None  # the file could not be used at all: nothing was saved
     dry_run: bool = False
     paralel: bool = False  # written in a second thread while the next batch was checked (D19g)
+    pemetaan: str | None = None  # "name vN" of the mapping the file was read through (section 5)
+    # Rows of a second kind made from the same file rows (bnba-korban's aid): their own result.
+    extra: "ImportResult | None" = None
 
     @property
     def exit_code(self) -> int:
         """0 nothing rejected, 1 some rows rejected, 2 the file could not be used."""
         if self.fatal:
             return 2
-        return 1 if self.rejected else 0
+        return 1 if self.rejected or (self.extra and self.extra.rejected) else 0
+
+
+class MappedInput(Protocol):
+    """A file read through a mapping (contract section 5; kinerja.registries.mapping.run): its
+    rows come out as section-1 rows of the kind, each keeping its original cells and number."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def version(self) -> int: ...
+
+    def attach(self, source: Source, kind: type[Kind]) -> str | None:
+        """Why the file cannot be used through the mapping (None when it can)."""
+
+    def rows(self, source: Source) -> Iterator[Row]: ...
 
 
 def get_kind(kind: str) -> type[Kind]:
@@ -74,11 +94,16 @@ def default_rejects_path(path: Path) -> Path:
     return Path(str(path) + REJECTS_SUFFIX)
 
 
-def open_for(kind: str, path: Path, original_name: str | None = None) -> tuple[type[Kind], Source]:
+def open_for(
+    kind: str, path: Path, original_name: str | None = None, mapping: MappedInput | None = None
+) -> tuple[type[Kind], Source]:
     """The kind and the opened file, its header checked; raises FileUnusable."""
     kind_cls = get_kind(kind)
     source = open_source(Path(path), original_name)
-    problem = kind_cls.header_problem(set(source.columns))
+    if mapping is not None:
+        problem = mapping.attach(source, kind_cls)
+    else:
+        problem = kind_cls.header_problem(set(source.columns))
     if problem:
         source.close()
         raise FileUnusable(problem)
@@ -97,8 +122,10 @@ def run_import(
     batch_size: int | None = None,
     on_reject: Callable[[int, str], None] | None = None,
     write_rejects: bool = True,
+    mapping: MappedInput | None = None,
 ) -> ImportResult:
     """Import one file of `kind`. Rejected rows go to `rejects_path` (default: FILE.rejected.csv).
+    With `mapping`, a foreign file is read through it (contract section 5).
 
     A file that cannot be used returns a result with `fatal` set and saves nothing. An unexpected
     error (database down, a bug) marks the Impor as failed and propagates; committed batches stay.
@@ -115,6 +142,7 @@ def run_import(
             batch_size=batch_size or default_batch_size(),
             on_reject=on_reject,
             write_rejects=write_rejects,
+            mapping=mapping,
         )
 
 
@@ -158,10 +186,13 @@ def _run_import(
     batch_size: int,
     on_reject: Callable[[int, str], None] | None,
     write_rejects: bool,
+    mapping: MappedInput | None = None,
 ) -> ImportResult:
     result = ImportResult(kind=kind, dry_run=dry_run)
+    if mapping is not None:
+        result.pemetaan = f"{mapping.name} v{mapping.version}"
     try:
-        kind_cls, source = open_for(kind, path, original_name)
+        kind_cls, source = open_for(kind, path, original_name, mapping)
     except FileUnusable as exc:
         result.fatal = str(exc)
         return result
@@ -174,6 +205,8 @@ def _run_import(
             pengguna=user if getattr(user, "pk", None) else None,
             status=Impor.Status.BERJALAN,
             file_sumber=str(path)[:500],
+            pemetaan=mapping.name if mapping is not None else "",
+            pemetaan_versi=mapping.version if mapping is not None else None,
         )
         result.impor_id = ctx.impor.pk
         close_interrupted(ctx.impor)
@@ -184,9 +217,8 @@ def _run_import(
     )
     kind_obj = kind_cls(ctx)
     wanted = {c.name for c in kind_cls.all_columns()}
-    checked = (
-        check_rows(kind_obj, rows, ctx) for rows in _batches(source.rows(wanted), batch_size)
-    )
+    stream = mapping.rows(source) if mapping is not None else source.rows(wanted)
+    checked = (check_rows(kind_obj, rows, ctx) for rows in _batches(stream, batch_size))
     result.paralel = can_pipeline(kind_obj, ctx)
     if result.paralel:
         outcomes = pipelined(kind_obj, checked, ctx)

@@ -13,15 +13,16 @@ from ..columns import Column
 from ..errors import RowRejected
 from ..fetch import select
 from ..stage import Stage
-from .base import Kind, register
+from .base import Kind, get_text, register
 
-FIELDS = ("periode_id", "orang_id", "nik", "no_kk", "desil")
+FIELDS = ("periode_id", "orang_id", "nik", "no_kk", "desil", "id_sumber")
 
 
 @dataclass(slots=True)
 class Item:
     periode: dt.date
     desil: int | None
+    id_sumber: str | None = None
     identity: object = None
 
 
@@ -36,6 +37,8 @@ class DtksKind(Kind):
         Column("nik", True, "NIK 16 digit (di Excel: sel teks)."),
         Column("no_kk", True, "Nomor KK 16 digit (di Excel: sel teks)."),
         Column("desil", False, "Desil kesejahteraan 1 sampai 10."),
+        # Not in section 1's list: the source system's row id (SIKS-NG's `ID DTKS`, D123).
+        Column("id_sumber", False, "ID baris di sistem asal (misalnya ID DTKS SIKS-NG)."),
     )
 
     def parse(self, values):
@@ -56,7 +59,7 @@ class DtksKind(Kind):
                 desil = parsing.bilangan_bulat(values["desil"], label="desil", low=1, high=10)
             except parsing.ParseError as exc:
                 raise RowRejected(str(exc)) from None
-        return Item(periode, desil)
+        return Item(periode, desil, get_text(values, "id_sumber", max_length=40))
 
     def new_batch(self, persons, prev=None):
         batch = super().new_batch(persons)
@@ -84,7 +87,10 @@ class DtksKind(Kind):
         given = {"orang_id": person.pk or person, "no_kk": person.values["no_kk"]}
         if item.desil is not None:
             given["desil"] = item.desil
-        values = batch.stage.merged(key, given, {"periode_id": periode, "nik": nik, "desil": None})
+        if item.id_sumber is not None:
+            given["id_sumber"] = item.id_sumber
+        base = {"periode_id": periode, "nik": nik, "desil": None, "id_sumber": ""}
+        values = batch.stage.merged(key, given, base)
         batch.stage.put(key, values, row)
 
     def stages(self, batch):

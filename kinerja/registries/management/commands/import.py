@@ -1,4 +1,5 @@
-"""`kinerja import KIND FILE [--dry-run] [--rejects PATH] [--user USERNAME]` (contract section 3)."""
+"""`kinerja import KIND FILE [--mapping NAME [--periode YYYY-MM] [--kejadian KODE]] [--dry-run]
+[--rejects PATH] [--user USERNAME]` (contract sections 3 and 5)."""
 
 import sys
 import time
@@ -7,7 +8,9 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from kinerja.registries.imports import default_rejects_path, kinds, run_import
+from kinerja.registries.imports import ImportResult, default_rejects_path, kinds, run_import
+from kinerja.registries.mapping import MappingError, Options, find_mapping
+from kinerja.registries.mapping.run import import_with_mapping
 
 EXIT_UNUSABLE = 2
 
@@ -29,6 +32,14 @@ class Command(BaseCommand):
         )
         parser.add_argument("--rejects", metavar="PATH", help="File baris yang ditolak.")
         parser.add_argument("--user", metavar="USERNAME", help="Akun yang tercatat mengimpor.")
+        parser.add_argument(
+            "--mapping",
+            metavar="NAME",
+            help="Baca file dari sistem lain lewat pemetaan: nama bawaan (siks-dtks, siks-ppks, "
+            "bansos-salur, bnba-korban), nama pemetaan tersimpan, atau path file pemetaan JSON.",
+        )
+        parser.add_argument("--periode", metavar="YYYY-MM", help="Bulan data (siks-dtks).")
+        parser.add_argument("--kejadian", metavar="KODE", help="Kode kejadian (bnba-korban).")
 
     def handle(self, *args, **opts):
         user = None
@@ -42,14 +53,25 @@ class Command(BaseCommand):
         rejects = Path(opts["rejects"]) if opts["rejects"] else default_rejects_path(path)
         bar = _Progress(sys.stderr) if sys.stderr.isatty() else None
         started = time.monotonic()
-        result = run_import(
-            opts["kind"],
-            path,
-            user=user,
-            dry_run=opts["dry_run"],
-            rejects_path=rejects,
-            progress=bar,
-        )
+        common = {
+            "user": user,
+            "dry_run": opts["dry_run"],
+            "rejects_path": rejects,
+            "progress": bar,
+        }
+        result: ImportResult
+        if opts["mapping"]:
+            try:
+                spec = find_mapping(opts["mapping"])
+            except MappingError as exc:
+                self.stderr.write(f"{exc} Tidak ada data yang disimpan.")
+                sys.exit(EXIT_UNUSABLE)
+            options = Options(periode=opts["periode"], kejadian=opts["kejadian"])
+            result = import_with_mapping(
+                opts["kind"], path, mapping=spec, options=options, **common
+            )
+        else:
+            result = run_import(opts["kind"], path, **common)
         if bar:
             bar.done()
         if result.fatal:
@@ -66,6 +88,8 @@ class Command(BaseCommand):
             out.write("Uji coba (--dry-run): tidak ada yang disimpan.")
         out.write(f"kind: {result.kind}")
         out.write(f"file: {path}")
+        if result.pemetaan:
+            out.write(f"mapping: {result.pemetaan}")
         out.write(f"rows read: {result.rows_read}")
         out.write(f"accepted: {result.accepted}")
         out.write(f"rejected: {result.rejected}")
@@ -73,6 +97,13 @@ class Command(BaseCommand):
             out.write(f"rejects: {result.rejects_path}")
         if result.impor_id:
             out.write(f"impor: #{result.impor_id}")
+        if result.extra is not None:  # bnba-korban: the aid rows made from the accepted file rows
+            extra = result.extra
+            out.write(f"{extra.kind} made: {extra.accepted}")
+            if extra.rejected:
+                out.write(f"{extra.kind} rejected: {extra.rejected} ({extra.rejects_path})")
+            if extra.impor_id:
+                out.write(f"impor {extra.kind}: #{extra.impor_id}")
         out.write(f"seconds: {elapsed:.1f}")
         if result.exit_code:
             sys.exit(result.exit_code)
