@@ -41,6 +41,7 @@ KIND_TITLE = {
     "korban": "Korban bencana",
 }  # fmt: skip
 SESSION_KEY = "registri_unggah"
+MAPPING_STEPS = {"pemetaan": "registri:unggah_pemetaan", "label": "registri:unggah_label"}
 
 
 def can_upload(user, kind: str) -> bool:
@@ -165,6 +166,8 @@ def unggah_pratinjau(request: HtmxHttpRequest, kind: str, token: str) -> HttpRes
         response = HttpResponse(status=204)
         response["HX-Refresh"] = "true"  # the preview is ready: show the full page
         return response
+    if preview.get("status") in MAPPING_STEPS:  # a foreign file: its mapping first (D180)
+        return redirect(MAPPING_STEPS[preview["status"]], kind=kind, token=token)
     problems = preview.get("problems", [])
     return render(
         request,
@@ -182,6 +185,10 @@ def _save(request: HttpRequest, kind: str, token: str, item: dict, preview: dict
     """Queue the import, once, after checking again what the preview page checked."""
     if "impor_id" in item or "task_id" in item:
         return redirect("registri:unggah_proses", kind=kind, token=token)
+    if item.get("pemetaan"):
+        from .unggah_pemetaan import save_mapped  # that module builds on this one
+
+        return save_mapped(request, kind, token, item, preview)
     refusal = unggahan.save_refusal(preview, request.user)
     if refusal and preview is None:
         messages.info(request, refusal)
@@ -214,7 +221,10 @@ def _failed_task_preview(request: HttpRequest, item: dict, kind: str) -> dict | 
 
 
 def _impor_of(item: dict) -> Impor | None:
-    return scoped(Impor.objects.filter(file_sumber=item["path"][:500], uji_coba=False)).first()
+    # The kind too: bnba-korban's aid is a second import of the same file (kind layanan).
+    return scoped(
+        Impor.objects.filter(file_sumber=item["path"][:500], uji_coba=False, jenis=item["kind"])
+    ).first()
 
 
 @login_required
