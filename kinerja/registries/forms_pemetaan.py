@@ -113,9 +113,12 @@ def _check_constant(name: str, value: str, codes: tuple[str, ...]) -> str:
             parsing.rupiah(value, label=name)
         elif name == "desil":
             parsing.bilangan_bulat(value, label=name, low=1, high=10)
-        elif name == "kode_kejadian" and not Bencana.objects.filter(
-            kode_kabkota=settings.KINERJA_KODE_WILAYAH, kode_kejadian__iexact=value
-        ).exists():
+        elif (
+            name == "kode_kejadian"
+            and not Bencana.objects.filter(
+                kode_kabkota=settings.KINERJA_KODE_WILAYAH, kode_kejadian__iexact=value
+            ).exists()
+        ):
             raise forms.ValidationError(f"Kejadian '{value}' belum terdaftar.")
     except parsing.ParseError as exc:
         raise forms.ValidationError(str(exc)) from None
@@ -162,7 +165,9 @@ class KolomForm(forms.Form):
             constant = (data.get(f"tetap_{c.name}") or "").strip()
             rule: dict = {"to": c.name}
             if source and constant:
-                self.add_error(f"tetap_{c.name}", "Pilih kolom file atau nilai tetap, bukan keduanya.")
+                self.add_error(
+                    f"tetap_{c.name}", "Pilih kolom file atau nilai tetap, bukan keduanya."
+                )
                 continue
             if constant:
                 try:

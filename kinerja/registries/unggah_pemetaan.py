@@ -139,8 +139,12 @@ def label_step(kind: str, path: Path, original_name: str, user, mapping: dict) -
         "status": "label",
         "user_id": getattr(user, "pk", None),
         "kind": kind,
-        "pemetaan": {"nama": spec.name, "versi": spec.version, "judul": spec.title,
-                     "baru": bool(mapping.get("draf"))},  # fmt: skip
+        "pemetaan": {
+            "nama": spec.name,
+            "versi": spec.version,
+            "judul": spec.title,
+            "baru": bool(mapping.get("draf")),
+        },  # fmt: skip
         "labels": labels,
         "more_labels": max(0, len(found) - MAX_LABELS),
     }

@@ -53,6 +53,8 @@ urlpatterns = [
         unggah_pemetaan.unggah_pemetaan,
         name="unggah_pemetaan",
     ),
-    path("unggah/<slug:kind>/<slug:token>/label/", unggah_pemetaan.unggah_label, name="unggah_label"),
+    path(
+        "unggah/<slug:kind>/<slug:token>/label/", unggah_pemetaan.unggah_label, name="unggah_label"
+    ),
     path("unggah/tolakan/<int:pk>/", unggah.unggah_tolakan, name="unggah_tolakan"),
 ]
