@@ -5,6 +5,7 @@ made on screen becomes a spec dict (the mapping file's JSON form), checked by th
 """
 
 import re
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -55,8 +56,10 @@ class PilihPemetaanForm(forms.Form):
     def __init__(self, *args, specs: list[MappingSpec], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.specs = {s.name: s for s in specs}
-        self.fields["pemetaan"].choices = [(s.name, s.title or s.name) for s in specs]
-        self.fields["kejadian"].choices = kejadian_choices()
+        cast(forms.ChoiceField, self.fields["pemetaan"]).choices = [
+            (s.name, s.title or s.name) for s in specs
+        ]
+        cast(forms.ChoiceField, self.fields["kejadian"]).choices = kejadian_choices()
 
     def clean_periode(self) -> str:
         value = self.cleaned_data["periode"].strip()
@@ -64,8 +67,9 @@ class PilihPemetaanForm(forms.Form):
             raise forms.ValidationError("Periode ditulis TTTT-BB, misalnya 2025-03.")
         return value
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         spec = self.specs.get(data.get("pemetaan", ""))
         if spec is None:
             return data
@@ -156,8 +160,9 @@ class KolomForm(forms.Form):
         """(column, its file-column field, its constant field) for the template."""
         return [(c, self[f"kolom_{c.name}"], self[f"tetap_{c.name}"]) for c in self.columns]
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         rules: list[dict] = []
         labels: dict[str, dict] = {}
         for c in self.columns:

@@ -37,6 +37,7 @@ from .mapping import (
 )
 from .mapping.run import import_with_mapping
 from .models import JenisLayanan
+from .tolakan_xlsx import ensure_xlsx
 
 SAMPLE_VALUES = 3
 SAMPLE_LENGTH = 40
@@ -307,6 +308,9 @@ def import_mapped(
         kind, path, mapping=spec, options=options, user=user, rejects_path=rejects,
         original_name=original_name,
     )  # fmt: skip
+    if result.fatal and result.impor_id is None:
+        return failed(result.fatal)
+    ensure_xlsx(result.rejects_path)
     return {
         "impor_id": result.impor_id,
         "rows_read": result.rows_read,

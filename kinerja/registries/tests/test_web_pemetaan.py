@@ -1,7 +1,10 @@
 """Uploads of foreign files (issue 14 item 3, D180-D184): the proposed mapping, labels coded on screen
 and saved as a new mapping version, the preview through the mapping, the import recording it."""
 
+import io
 import re
+
+import openpyxl
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -9,7 +12,7 @@ from django.urls import reverse
 
 from kinerja.audit.models import AuditEntry
 from kinerja.registries.models import Impor, Pemetaan, Ppks
-from kinerja.registries.tests.pemetaan_files import CODES, UNKNOWN, siks_ppks_xlsx
+from kinerja.registries.tests.pemetaan_files import CODES, SIKS_HEADER, UNKNOWN, siks_ppks_xlsx
 
 NIK_KK = re.compile(r"(?<!\d)\d{16}(?!\d)")
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -113,6 +116,18 @@ def test_two_unknown_labels_coded_saved_as_a_version_then_imported(client, users
     ]  # fmt: skip
     html = client.get(u["proses"]).content.decode()
     assert "Impor selesai." in html and "siks-ppks" in html
+
+    # The rejects of an XLSX upload are XLSX: original columns, row number, reason; text cells.
+    r = client.post(reverse("registri:unggah_tolakan", args=[impor.pk]))
+    assert r.status_code == 200 and 'siks ppks.rejected.xlsx"' in r["Content-Disposition"]
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(r.streaming_content))).active
+    rows = list(sheet.iter_rows())
+    assert [c.value for c in rows[0]] == [*SIKS_HEADER, "baris", "alasan_ditolak"]
+    assert [(c[0].value, c[1].value, c[10].value) for c in rows[1:]] == [
+        ("4", "1234", "5"), ("5", "6372041506800013", "6"), ("6", "6372042007750015", "7")
+    ]  # fmt: skip
+    assert all(c.data_type == "s" for row in rows[1:] for c in row[1:3])
+    assert "SUKAMAJU" in rows[2][11].value and "TANGGAL PENDATAAN" in rows[3][11].value
 
 
 @pytest.mark.django_db

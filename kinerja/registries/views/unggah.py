@@ -41,7 +41,7 @@ KIND_TITLE = {
     "korban": "Korban bencana",
 }  # fmt: skip
 SESSION_KEY = "registri_unggah"
-MAPPING_STEPS = {"pemetaan": "registri:unggah_pemetaan", "label": "registri:unggah_label"}
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def can_upload(user, kind: str) -> bool:
@@ -139,6 +139,10 @@ def unggah_form(request: HttpRequest, kind: str) -> HttpResponse:
         "registries/unggah_form.html",
         {"form": form, "kind": kind, "title": KIND_TITLE[kind]},
     )
+
+
+# A foreign file's steps before its preview (D180): the page of each.
+MAPPING_STEPS = {"pemetaan": "registri:unggah_pemetaan", "label": "registri:unggah_label"}
 
 
 @login_required
@@ -279,9 +283,12 @@ def unggah_tolakan(request: HttpRequest, pk: int) -> HttpResponseBase:
         jumlah=impor.ditolak,
         request=request,
     )
-    name = f"{Path(impor.nama_file).stem}.rejected.csv"
+    xlsx = path.suffix.lower() == ".xlsx"  # an XLSX upload's rejects (D131)
+    name = f"{Path(impor.nama_file).stem}.rejected{'.xlsx' if xlsx else '.csv'}"
     if full:
         return FileResponse(path.open("rb"), as_attachment=True, filename=name)
-    response = StreamingHttpResponse(masked_rejects(path), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        masked_rejects(path), content_type=XLSX_TYPE if xlsx else "text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response
