@@ -5,7 +5,6 @@ import io
 import re
 
 import openpyxl
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
