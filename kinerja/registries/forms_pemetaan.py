@@ -89,6 +89,10 @@ class PilihPemetaanForm(forms.Form):
         }
 
 
+def _plain(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
 def _read_of(name: str, codes: tuple[str, ...]) -> str:
     if name in ("nik", "no_kk"):
         return "nik"
@@ -141,9 +145,11 @@ class KolomForm(forms.Form):
             (str(i), f"{h}{' (' + ', '.join(s) + ')' if s else ''}")
             for i, (h, s) in enumerate(zip(header, samples, strict=False))
         ]
+        # A file column named like the data column (`NAMA`, `Jenis Kelamin`) is chosen already.
+        named = {_plain(h): str(i) for i, h in reversed(list(enumerate(header)))}
         for c in self.columns:
             self.fields[f"kolom_{c.name}"] = forms.ChoiceField(
-                label=c.name, choices=options, required=False,
+                label=c.name, choices=options, required=False, initial=named.get(_plain(c.name)),
                 error_messages={"invalid_choice": "Kolom itu tidak ada di file."},
             )  # fmt: skip
             self.fields[f"tetap_{c.name}"] = forms.CharField(

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django_tasks import task
 
-from . import unggah_pemetaan, unggahan
+from . import pemetaan_impor, unggah_pemetaan, unggahan
 from .imports import run_import
 from .models import Impor
 
@@ -55,7 +55,7 @@ def import_file(
     With `mapping` the file is read through it, and the Impor records its name and version."""
     user = _user(user_id)
     if mapping is not None:
-        outcome = unggah_pemetaan.import_mapped(
+        outcome = pemetaan_impor.import_mapped(
             kind, Path(path), user, original_name, Path(rejects), mapping
         )
         _sweep_later()

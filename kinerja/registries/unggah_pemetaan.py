@@ -19,46 +19,25 @@ from kinerja.lib.privacy import mask_identifiers, mask_nik
 from kinerja.organisation.permissions import Area, Identitas, identitas
 
 from . import unggahan
-from .access import UPLOAD_KIND_AREA, jenis_layanan_area
+from .access import UPLOAD_KIND_AREA
 from .imports import KINDS, template_columns
 from .imports.errors import FileUnusable
 from .imports.reader import open_source
 from .mapping import (
     MappingError,
     MappingSpec,
-    Options,
     compile_mapping,
-    find_mapping,
     map_row,
     missing_labels,
     recognise,
-    saved_mapping,
-    spec_from_dict,
 )
 from .mapping.run import import_with_mapping
-from .models import JenisLayanan
-from .tolakan_xlsx import ensure_xlsx
+from .pemetaan_impor import options_of, rows_of_other_bidang, spec_of
 
 SAMPLE_VALUES = 3
 SAMPLE_LENGTH = 40
 MAX_LABELS = 60  # more unknown labels than this: the columns are mapped wrong, not the labels
 PERSONAL = frozenset({"nik", "no_kk"})
-
-
-def spec_of(mapping: dict) -> MappingSpec:
-    """The mapping of an upload; raises MappingError when it is gone or no longer valid."""
-    if mapping.get("draf"):
-        return spec_from_dict(mapping["draf"])
-    if mapping.get("versi"):
-        spec = saved_mapping(mapping["nama"], mapping["versi"])
-        if spec is None:
-            raise MappingError(f"Pemetaan {mapping['nama']} versi {mapping['versi']} tidak ada.")
-        return spec
-    return find_mapping(mapping["nama"])
-
-
-def options_of(mapping: dict) -> Options:
-    return Options(periode=mapping.get("periode") or None, kejadian=mapping.get("kejadian") or None)
 
 
 # -- step 1: does the file need a mapping? ---------------------------------------------------------
@@ -185,7 +164,7 @@ def mapped_preview(kind: str, path: Path, original_name: str, user, mapping: dic
                 "rows_read": 0, "accepted": 0, "rejected": 0, "can_save": False}  # fmt: skip
     seen = identitas(user, _area(kind))
     columns, rows = _first_rows(kind, path, original_name, spec, options, problems, seen)
-    other = mapped_rows_of_other_bidang(user, path, original_name, spec, options)
+    other = rows_of_other_bidang(user, path, original_name, spec, options)
     extra = getattr(result, "extra", None)
     return {
         **base,
@@ -229,36 +208,6 @@ def _first_rows(kind, path, original_name, spec, options, problems, seen):
     return (columns + ([each] if each else [])), rows
 
 
-def mapped_rows_of_other_bidang(user, path, original_name, spec, options) -> list[int]:
-    """D22 through a mapping: rows of a mapped layanan file this user's Bidang may not write."""
-    from kinerja.organisation.permissions import can_change
-
-    if spec.kind != "layanan" or user is None:
-        return []
-    if can_change(user, Area.LAYANAN_REHAB) and can_change(user, Area.LAYANAN_LINJAMSOS):
-        return []
-    kelompok = dict(JenisLayanan.objects.values_list("kode", "kelompok"))
-    source = open_source(path, original_name)
-    bad: list[int] = []
-    try:
-        compiled = compile_mapping(spec, [str(h) for h in source.header], options=options)
-        if compiled.problem:
-            return []
-        for row in source.rows(compiled.wanted):
-            m = map_row(compiled, row.values)
-            code = str(m.values.get("jenis_layanan", "")).strip().lower()
-            if m.problem or code not in kelompok:
-                continue  # the import rejects it, with its reason
-            area = jenis_layanan_area(
-                kelompok[code], with_bencana=bool(m.values.get("kode_kejadian"))
-            )
-            if not can_change(user, area):
-                bad.append(row.number)
-    finally:
-        source.close()
-    return bad
-
-
 def make_preview(kind: str, path: Path, original_name: str, user, mapping: dict | None) -> dict:
     """What the worker stores for the page: the mapping step, the labels, or the preview."""
     if mapping is None:
@@ -274,47 +223,3 @@ def make_preview(kind: str, path: Path, original_name: str, user, mapping: dict 
         return {"status": "selesai", "user_id": getattr(user, "pk", None), "kind": kind,
                 "mapped": True, "fatal": str(exc), "header": [], "rows": [], "problems": [],
                 "rows_read": 0, "accepted": 0, "rejected": 0, "can_save": False}  # fmt: skip
-
-
-# -- the import ------------------------------------------------------------------------------------
-def import_mapped(
-    kind: str, path: Path, user, original_name: str, rejects: Path, mapping: dict
-) -> dict:
-    """The worker's import through the upload's mapping; D22 checked again first (D69)."""
-    from django.utils import timezone
-
-    from .models import Impor
-
-    def failed(pesan: str) -> dict:
-        impor = Impor.objects.create(
-            jenis=kind, nama_file=original_name[:255], pengguna=user, status=Impor.Status.GAGAL,
-            selesai=timezone.now(), pesan=pesan[:2000], file_sumber=str(path)[:500],
-            pemetaan=str(mapping.get("nama", ""))[:60], pemetaan_versi=mapping.get("versi"),
-        )  # fmt: skip
-        return {"impor_id": impor.pk, "rows_read": 0, "accepted": 0, "rejected": 0, "fatal": pesan}
-
-    try:
-        spec = spec_of(mapping)
-        options = options_of(mapping)
-        other = mapped_rows_of_other_bidang(user, path, original_name, spec, options)
-    except (MappingError, FileUnusable) as exc:
-        return failed(str(exc))
-    if other:
-        shown = ", ".join(str(n) for n in other[: unggahan.SHOWN_OTHER_BIDANG])
-        return failed(
-            f"File ini berisi layanan milik bidang lain (baris {shown}); tidak ada yang disimpan."
-        )
-    result = import_with_mapping(
-        kind, path, mapping=spec, options=options, user=user, rejects_path=rejects,
-        original_name=original_name,
-    )  # fmt: skip
-    if result.fatal and result.impor_id is None:
-        return failed(result.fatal)
-    ensure_xlsx(result.rejects_path)
-    return {
-        "impor_id": result.impor_id,
-        "rows_read": result.rows_read,
-        "accepted": result.accepted,
-        "rejected": result.rejected,
-        "fatal": result.fatal,
-    }

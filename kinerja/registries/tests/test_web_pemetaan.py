@@ -80,7 +80,7 @@ def test_two_unknown_labels_coded_saved_as_a_version_then_imported(client, users
     u = to_labels(client, token)
     html = client.get(u["label"]).content.decode()
     for label, rows in UNKNOWN.items():
-        assert re.search(rf">{label}</label></th><td>{rows}</td>", html), label
+        assert re.search(rf">{label}</label></th><td>{rows} baris</td>", html), label
     fields = label_choices(client, u)
     assert set(fields) == set(UNKNOWN)
     assert not Pemetaan.objects.exists()  # nothing saved before the clerk chose
