@@ -1,18 +1,24 @@
 """Benchmark of `kinerja import layanan`: rows/s, ratio to a bare csv+executemany baseline, peak RSS.
 
-    .venv/bin/python bench/import_bench.py [--rows N] [--skip-postgres]
+    .venv/bin/python bench/import_bench.py [--rows N] [--skip-postgres] [--skip-salur]
 
 Generates a `layanan` CSV of N rows (2 % bad rows of varied kinds) for people registered beforehand
 (untimed setup, a direct bulk insert), then times the import end to end as a subprocess on a fresh
-SQLite file and on PostgreSQL (postgres://postgres@127.0.0.1:5432/kinerja_bench, created and dropped),
+SQLite file and on PostgreSQL (postgres://postgres@127.0.0.1:5432/kinerja_bench, or $BENCH_PG_DB; created and dropped),
 at N/4 and N rows so that memory can be seen not to grow with the file. The baseline reads the same
 file with the csv module and executemany()s it into a bare SQLite table. Results are printed and
 written to bench/out/import_bench.txt.
+
+In the same run, a `bansos-salur` payout list (contract section 5, bench/salur_file.py) of the same
+size, for the same people and with the same share of bad rows, is imported through its mapping
+(`kinerja import layanan FILE --mapping bansos-salur`) on a database set up the same way; its rows/s
+is printed as a share of the section-1 file's (issue 14: at least 80 %).
 """
 
 import argparse
 import csv
 import datetime as dt
+import itertools
 import json
 import os
 import random
@@ -21,12 +27,16 @@ import subprocess
 import time
 from pathlib import Path
 
+from salur_file import generate as generate_salur
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 PY = str(ROOT / ".venv" / "bin" / "python")
 KINERJA = str(ROOT / ".venv" / "bin" / "kinerja")
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
-PG_URL = "postgres://postgres@127.0.0.1:5432/kinerja_bench"
+# A database of one's own when several people benchmark on one server (BENCH_PG_DB).
+PG_DB = os.environ.get("BENCH_PG_DB", "kinerja_bench")
+PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
 ROWS_PER_PERSON = 10
 KELURAHAN = [
     f"63.72.{kec}.{kel}"
@@ -133,12 +143,12 @@ def child_env(url: str) -> dict:
     return env
 
 
-def timed_import(url: str, path: Path) -> dict:
+def timed_import(url: str, path: Path, *extra: str) -> dict:
     """Run `kinerja import layanan` in a fresh process; wall time and that process's peak RSS."""
     code = f"""
 import json, resource, subprocess, time, os
 t = time.perf_counter()
-p = subprocess.run({[KINERJA, "import", "layanan", str(path)]!r}, capture_output=True, text=True)
+p = subprocess.run({[KINERJA, "import", "layanan", str(path), *extra]!r}, capture_output=True, text=True)
 elapsed = time.perf_counter() - t
 u = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({{"rc": p.returncode, "s": elapsed, "rss_kb": u.ru_maxrss, "cpu": u.ru_utime + u.ru_stime,
@@ -182,7 +192,7 @@ def pg(sql: str) -> None:
         con.execute(sql)
 
 
-def run_case(db: str, rows: int, csv_path: Path) -> dict:
+def run_case(db: str, rows: int, csv_path: Path, *extra: str) -> dict:
     people = max(1, rows // ROWS_PER_PERSON)
     if db == "sqlite":
         file = OUT / f"bench-{rows}.sqlite3"
@@ -190,16 +200,16 @@ def run_case(db: str, rows: int, csv_path: Path) -> dict:
             Path(str(file) + suffix).unlink(missing_ok=True)
         url = f"sqlite:///{file}"
     else:
-        pg("DROP DATABASE IF EXISTS kinerja_bench")
-        pg("CREATE DATABASE kinerja_bench")
+        pg(f"DROP DATABASE IF EXISTS {PG_DB}")
+        pg(f"CREATE DATABASE {PG_DB}")
         url = PG_URL
     setup_db(url, people)
     empty = OUT / "layanan-empty.csv"
     empty.write_text(",".join(HEADER) + "\n")
-    res = timed_import(url, csv_path)
+    res = timed_import(url, csv_path, *extra)
     res["startup"] = timed_import(url, empty)["s"]  # process start, Django set-up, connection
     if db == "postgres":
-        pg("DROP DATABASE IF EXISTS kinerja_bench")
+        pg(f"DROP DATABASE IF EXISTS {PG_DB}")
     return res
 
 
@@ -207,6 +217,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument("--skip-salur", action="store_true", help="Only the section-1 file.")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     lines = []
@@ -216,12 +227,18 @@ def main() -> None:
         csv_path = OUT / f"layanan-{rows}.csv"
         bad = generate(csv_path, rows, max(1, rows // ROWS_PER_PERSON))
         base = baseline(csv_path)
-        for db in ["sqlite"] + ([] if args.skip_postgres else ["postgres"]):
-            res = run_case(db, rows, csv_path)
+        files = [("layanan", csv_path, bad, ())]
+        if not args.skip_salur:
+            salur_path = OUT / f"salur-{rows}.csv"
+            salur_bad = generate_salur(salur_path, rows, max(1, rows // ROWS_PER_PERSON), person)
+            files.append(("salur", salur_path, salur_bad, ("--mapping", "bansos-salur")))
+        dbs = ["sqlite"] + ([] if args.skip_postgres else ["postgres"])
+        for db, (name, path, bad, extra) in itertools.product(dbs, files):
+            res = run_case(db, rows, path, *extra)
             ok = res["accepted"] + res["rejected"] == rows and res["rejected"] == bad
-            results.append((rows, db, res, base, bad, ok))
+            results.append((rows, f"{db} {name}", res, base, bad, ok))
             print(
-                f"{db:8} {rows:>9,} rows  {res['s']:7.1f} s  {rows / res['s']:>8,.0f} rows/s  "
+                f"{db + ' ' + name:15} {rows:>9,} rows  {res['s']:7.1f} s  {rows / res['s']:>8,.0f} rows/s  "
                 f"x{res['s'] / base:5.1f} baseline  cpu {res['cpu']:6.1f} s  startup {res['startup']:4.1f} s  "
                 f"peak {res['rss_kb'] / 1024:6.0f} MB  "
                 f"accepted {res['accepted']:,} rejected {res['rejected']:,} (bad {bad:,}) {'ok' if ok else 'MISMATCH'}",
@@ -249,6 +266,11 @@ def main() -> None:
             f"{res['s'] / base:.1f} | {res['rss_kb'] / 1024:.0f} | {res['accepted']:,} | "
             f"{res['rejected']:,} | {'ok' if ok else 'MISMATCH'} |"
         )
+    rate = {(rows, db): rows / res["s"] for rows, db, res, *_ in results}
+    for (rows, db), r in rate.items():
+        if db.endswith(" salur") and (rows, db.replace(" salur", " layanan")) in rate:
+            share = r / rate[(rows, db.replace(" salur", " layanan"))]
+            lines.append(f"bansos-salur / layanan, {db.split()[0]}, {rows:,} rows: {share:.0%}")
     text = "\n".join(lines) + "\n"
     print()
     print(text)

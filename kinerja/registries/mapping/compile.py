@@ -21,6 +21,7 @@ from .spec import ColumnRule, MappingSpec
 from .text import (
     JENIS_KELAMIN,
     TahapError,
+    bare_label,
     label_spellings,
     named_date,
     normalise_header,
@@ -182,7 +183,18 @@ class CompiledMapping:
             return _nik
         if rule.read == "labels":
             table = rule.labels or ""
-            return lambda v: self._label(table, written, v)
+            seen: dict[object, str] = {}  # cell text -> code: a file repeats its labels
+
+            def label(v: object) -> str:
+                try:
+                    return seen[v]
+                except (KeyError, TypeError):
+                    code = self._label(table, written, v)  # raises for an unknown label
+                    if len(seen) < MEMO_LIMIT:
+                        seen[v] = code
+                    return code
+
+            return label
         check = {"date": _date, "tahap": _tahap, "jenis_kelamin": _jenis_kelamin}[rule.read]
         memo: dict[object, object] = {}
 
@@ -205,6 +217,10 @@ class CompiledMapping:
     def _label(self, table: str, written: str, v: object) -> str:
         name = normalise_label(v)
         code = self.tables[table].get(name)
+        if code is None and type(v) is str and v.rstrip().endswith(")"):
+            # A bracketed abbreviation the table does not list (`DISABILITAS (PD)`): the label
+            # without it, as for the abbreviations of the Permensos labels (D122).
+            code = self.tables[table].get(normalise_label(bare_label(v)))
         if code is not None:
             return code
         why = self.ambiguous.get(table, {}).get(name)
@@ -250,11 +266,16 @@ class CompiledMapping:
         key = found[0]
         self.wanted.add(key)
         accepted = {normalise_label(a) for a in accept}
+        passed: set[object] = set()  # cell texts already accepted
 
         def check(values: Values) -> None:
             v = values.get(key)
+            if v in passed:
+                return
             if v is None or normalise_label(v) not in accepted:
                 raise MapRejected(f"{reason} (status: {v if v is not None else 'kosong'})")
+            if len(passed) < MEMO_LIMIT:
+                passed.add(v)
 
         return check
 

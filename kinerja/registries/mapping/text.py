@@ -19,6 +19,11 @@ def normalise_header(text: object) -> str:
 normalise_label = normalise_header
 
 
+def bare_label(label: str) -> str:
+    """The label without a trailing bracketed abbreviation."""
+    return _BRACKET.sub("", label)
+
+
 def label_spellings(label: str) -> set[str]:
     """A label as written in a table, with and without its bracketed abbreviation:
     `ANAK DENGAN KEDISABILITASAN (ADK)` is also `ANAK DENGAN KEDISABILITASAN`."""
