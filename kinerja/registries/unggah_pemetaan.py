@@ -42,16 +42,23 @@ PERSONAL = frozenset({"nik", "no_kk"})
 
 # -- step 1: does the file need a mapping? ---------------------------------------------------------
 def mapping_step(kind: str, path: Path, original_name: str, user) -> dict | None:
-    """The header and first values of a file whose header is not the contract's; None when it is
-    (or the file cannot be read at all: the section-1 preview says why)."""
+    """The header and first values of a file whose header is foreign (D180); None when it is the
+    contract's, the template's with a column missing, or the file cannot be read at all: the
+    section-1 preview then says why."""
     try:
         source = open_source(path, original_name)
     except FileUnusable:
         return None
     try:
-        if KINDS[kind].header_problem(set(source.columns)) is None:
+        kind_cls = KINDS[kind]
+        if kind_cls.header_problem(set(source.columns)) is None:
             return None
         header = [str(h) for h in source.header]
+        usul = recognise(header, kind)
+        own = {c.name for c in kind_cls.all_columns()}
+        named = [c for c in source.columns if c]
+        if usul is None and 2 * sum(c in own for c in named) >= len(named):
+            return None  # the template's layout with a column missing: the preview says which
         samples: list[list[str]] = [[] for _ in header]
         for row in itertools.islice(source.rows(set()), 50):
             for i, cell in enumerate(row.raw[: len(header)]):
@@ -62,7 +69,6 @@ def mapping_step(kind: str, path: Path, original_name: str, user) -> dict | None
                 break
     finally:
         source.close()
-    usul = recognise(header, kind)
     return {
         "status": "pemetaan",
         "user_id": getattr(user, "pk", None),

@@ -218,3 +218,31 @@ def test_d22_through_a_mapping_a_rehab_clerk_cannot_import_a_payout_list(client,
     assert "File ini berisi layanan milik bidang lain (baris 2" in html
     assert client.post(u["pratinjau"]).status_code == 403
     assert not Impor.objects.filter(uji_coba=False).exists() and not Layanan.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_step_stored_for_another_account_is_refused(client, users, settings):
+    import json
+    from pathlib import Path
+
+    client.force_login(users["staf_rehabilitasi"])
+    _, token = upload(client)
+    stored = next(Path(settings.MEDIA_ROOT, "unggah").glob(f"{token}/pratinjau.json"))
+    data = json.loads(stored.read_text())
+    stored.write_text(json.dumps({**data, "user_id": users["kabid_rehabilitasi"].pk}))
+    assert client.get(urls("ppks", token)["pemetaan"]).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_column_mapped_wrong_shows_sixty_labels_and_says_how_many_more(client, users):
+    rows = "".join(f"637204630492{i:04d};Orang {i};X{i};05/01/2024;6372041003\n" for i in range(65))
+    client.force_login(users["staf_rehabilitasi"])
+    _, token = upload(client, content=_csv(CUSTOM_CSV.splitlines()[0] + "\n" + rows), name="a.csv")
+    u = urls("ppks", token)
+    r = client.post(u["pemetaan"], {
+        "aksi": "buat", "kolom_nik": "0", "kolom_nama": "1", "kolom_jenis_ppks": "2",
+        "kolom_tanggal_daftar": "3", "kolom_kode_wilayah": "4",
+    })  # fmt: skip
+    assert r.status_code == 302
+    html = client.get(u["label"]).content.decode()
+    assert html.count('<select name="kode_') == 60 and "Dan 5 label lain" in html
