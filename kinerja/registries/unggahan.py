@@ -1,7 +1,8 @@
 """Web uploads on disk: owner-only files, the stored preview, the D22 check and the retention sweep.
 
 An upload lives in MEDIA_ROOT/unggah/<token>/ (the token is a random uuid): `unggahan.csv|xlsx` as
-sent, `pratinjau.json` written by the background preview, `tolakan.csv` written by the import. All of
+sent, `pratinjau.json` written by the background preview, `tolakan.csv|xlsx` written by the import (XLSX
+for an XLSX upload: D131). All of
 it holds raw NIK and KK, so folders are 0700 and files 0600 (D66), and the whole folder is deleted
 KINERJA_RETENSI_UNGGAH_HARI days after its last change (D67).
 """
@@ -32,6 +33,7 @@ DIR_MODE = 0o700
 FILE_MODE = 0o600
 PREVIEW_FILE = "pratinjau.json"
 REJECTS_FILE = "tolakan.csv"
+REJECTS_FILE_XLSX = "tolakan.xlsx"
 PERSONAL_COLUMNS = {"nik", "no_kk"}
 PREVIEW_ROWS = 10
 SHOWN_PROBLEMS = 100
@@ -69,6 +71,13 @@ def save_upload(token: str, name: str, chunks: Iterable[bytes]) -> Path:
         for chunk in chunks:
             out.write(chunk)
     return path
+
+
+def rejects_path(upload: Path) -> Path:
+    """Where the import of `upload` writes its rejects: XLSX for an XLSX upload (NIK and KK as text
+    cells, D131), else CSV in the upload's delimiter."""
+    name = REJECTS_FILE_XLSX if upload.suffix.lower() == ".xlsx" else REJECTS_FILE
+    return upload.parent / name
 
 
 # -- the preview, made by the worker and read by the page --------------------------------------------
@@ -122,6 +131,7 @@ def make_preview(kind: str, path: Path, original_name: str, user) -> dict:
         "accepted": result.accepted if result else 0,
         "rejected": result.rejected if result else 0,
         "fatal": preview.fatal,
+        "notices": list(result.notices) if result else [],
         "other_bidang": other_bidang[:SHOWN_OTHER_BIDANG],
         "other_bidang_count": len(other_bidang),
         "can_save": result is not None and not preview.fatal and not other_bidang,

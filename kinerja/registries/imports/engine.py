@@ -11,7 +11,7 @@ import logging
 import threading
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -26,7 +26,7 @@ from .errors import FileBrokenMidway, FileUnusable
 from .kinds import KINDS, Kind
 from .pipeline import can_pipeline, pipelined
 from .reader import Row, Source, open_source
-from .rejects import RejectsWriter
+from .rejects import open_rejects
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,7 @@ class ImportResult:
     pemetaan: str | None = None  # "name vN" of the mapping the file was read through (section 5)
     # Rows of a second kind made from the same file rows (bnba-korban's aid): their own result.
     extra: "ImportResult | None" = None
+    notices: list[str] = field(default_factory=list)  # how the file was read (D130), Indonesian
 
     @property
     def exit_code(self) -> int:
@@ -212,9 +213,8 @@ def _run_import(
         close_interrupted(ctx.impor)
     if write_rejects:
         rejects_path = Path(rejects_path) if rejects_path else default_rejects_path(path)
-    rejects = RejectsWriter(
-        rejects_path if write_rejects else None, source.header, source.delimiter
-    )
+    rejects = open_rejects(rejects_path if write_rejects else None, source.header, source.delimiter)
+    result.notices = source.notices
     kind_obj = kind_cls(ctx)
     wanted = {c.name for c in kind_cls.all_columns()}
     stream = mapping.rows(source) if mapping is not None else source.rows(wanted)
@@ -262,6 +262,7 @@ def _run_import(
             status=Impor.Status.SELESAI,
             selesai=timezone.now(),
             file_tolakan=str(result.rejects_path or ""),
+            pesan=" ".join(result.notices),  # a finished import's message is a notice (D130)
         )
         recorded = Impor.objects.values_list("baris_dibaca", "diterima", "ditolak").get(
             pk=ctx.impor.pk

@@ -21,7 +21,7 @@ from .context import ImportContext
 from .errors import RowRejected
 from .fetch import select_keys
 from .stage import Stage, Staged
-from .values import get_date, get_text
+from .values import get_date, get_text, identifier_text
 
 IDENTITY_COLUMNS = (
     Column("nik", description="NIK 16 digit (di Excel: sel teks)."),
@@ -56,7 +56,9 @@ class Identity:
 
 
 def digits16(value: object, label: str) -> str:
-    """`nik` / `no_kk`: a text of 16 digits. A numeric XLSX cell has lost digits already."""
+    """`nik` / `no_kk`: a text of 16 digits (Excel's leading `'` dropped: D132). A numeric XLSX cell
+    has lost digits already."""
+    value = identifier_text(value)
     if not isinstance(value, str):
         raise RowRejected(
             f"{label} harus ditulis sebagai teks di Excel (sel angka hanya menyimpan 15 digit)"

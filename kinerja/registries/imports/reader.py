@@ -1,4 +1,5 @@
-"""Reading an import file as a stream of rows: CSV (UTF-8, `,` or `;`) or XLSX (first sheet).
+"""Reading an import file as a stream of rows: CSV (UTF-8 or Windows-1252; `,` `;` `|` or tab: D130)
+or XLSX (first sheet).
 
 Before the first row is handed out, the file is checked against the bounds of D110 (`limits.py`) in
 one pass over its bytes, so that nothing found later can stop an import halfway.
@@ -23,11 +24,26 @@ from .limits import (
     check_zip,
     too_many_columns,
 )
-from .scan import declared_size, ensure_field_limit, first_sheet, scan_csv, scan_sheet
+from .scan import (
+    CP1252,
+    UTF8,
+    declared_size,
+    ensure_field_limit,
+    first_sheet,
+    scan_csv,
+    scan_sheet,
+    text_encoding,
+)
 
 log = logging.getLogger(__name__)
 
 CSV_SUFFIXES = {".csv", ".txt"}
+# Detected from the header line; on a tie the earlier one wins (`,` as before).
+DELIMITERS = (",", ";", "\t", "|")
+WINDOWS_1252_NOTICE = (
+    "File ini bukan UTF-8 dan dibaca sebagai Windows-1252 (CSV lama dari Excel). Periksa huruf "
+    "seperti é dan ñ pada nama di data yang tersimpan; lain kali simpan sebagai 'CSV UTF-8'."
+)
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 
 
@@ -48,6 +64,12 @@ class Source:
     _rows: Iterator[tuple[int, list]] = field(repr=False)  # (row number, cells)
     _close: object = field(default=None, repr=False)
     limits: Limits | None = field(default=None, repr=False)
+    encoding: str = UTF8  # a CSV's, as read: UTF8 or CP1252 (D130)
+
+    @property
+    def notices(self) -> list[str]:
+        """What the import's summary says about how the file was read (Indonesian)."""
+        return [WINDOWS_1252_NOTICE] if self.encoding == CP1252 else []
 
     def rows(self, wanted: set[str]) -> Iterator[Row]:
         """Non-empty data rows, with only the `wanted` columns in `values`."""
@@ -161,15 +183,15 @@ def open_source(
 
 
 def _detect_delimiter(line: str) -> str:
-    """`;` (Indonesian Excel) or `,`: whichever separates more header cells, outside quotes."""
-    counts = {",": 0, ";": 0}
+    """Whichever of DELIMITERS separates most header cells, outside quotes (`,` when none does)."""
+    counts = dict.fromkeys(DELIMITERS, 0)
     quoted = False
     for ch in line:
         if ch == '"':
             quoted = not quoted
         elif not quoted and ch in counts:
             counts[ch] += 1
-    return ";" if counts[";"] > counts[","] else ","
+    return max(DELIMITERS, key=lambda d: counts[d])  # the first of the largest
 
 
 def _normalise_header(header: list[str]) -> list[str]:
@@ -191,9 +213,9 @@ def _open_csv(path: Path, limits: Limits) -> Source:
         scan_csv(path, ",", limits)  # a binary or non-UTF-8 file says so, before "empty"
         raise FileUnusable("File kosong: tidak ada baris judul kolom.")
     delimiter = _detect_delimiter(first)
-    scan_csv(path, delimiter, limits)
+    encoding = scan_csv(path, delimiter, limits)
     ensure_field_limit(limits)
-    fh = path.open("r", encoding="utf-8-sig", newline="")
+    fh = path.open("r", encoding=text_encoding(encoding), newline="")
     try:
         reader = csv.reader(fh, delimiter=delimiter)
         header = next(reader)
@@ -204,7 +226,9 @@ def _open_csv(path: Path, limits: Limits) -> Source:
     except (csv.Error, StopIteration):  # the scan parsed the same bytes: not expected
         fh.close()
         raise FileUnusable("Baris judul kolom tidak dapat dibaca.") from None
-    return Source("csv", header, columns, delimiter, enumerate(reader, start=2), fh.close)
+    source = Source("csv", header, columns, delimiter, enumerate(reader, start=2), fh.close)
+    source.encoding = encoding
+    return source
 
 
 def _open_xlsx(path: Path, limits: Limits) -> Source:

@@ -1,8 +1,8 @@
 """One pass over a file's bytes before its first row is imported (D110, D111): nothing found later may
 stop an import halfway, so whatever would make the file unusable is found here.
 
-CSV: UTF-8 without NUL bytes, and the bounds on rows, columns and cell length. A file without any `"`
-has one row per line, so the bounds are proved on the bytes (a line no longer than the bounds cannot
+CSV: UTF-8 (or, when it is not, Windows-1252: D130) without NUL bytes, and the bounds on rows, columns
+and cell length. A file without any `"` has one row per line, so the bounds are proved on the bytes (a line no longer than the bounds cannot
 break them; only longer lines are split); a file with quotes, whose rows may span lines, is parsed
 once with the csv module (about 1.5 s a million rows).
 
@@ -30,8 +30,17 @@ UNCLOSED_QUOTE = (
 )
 
 
-def scan_csv(path: Path, delimiter: str, limits: Limits) -> None:
-    """Raise FileUnusable (FileBeyondLimits for a bound) if the CSV cannot be imported whole."""
+UTF8 = "utf-8"
+CP1252 = "cp1252"
+# The five bytes Windows-1252 leaves undefined (Python's codec refuses them, as we do).
+_NOT_CP1252 = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+NOT_TEXT = "simpan ulang sebagai 'CSV UTF-8' lalu impor lagi."
+
+
+def scan_csv(path: Path, delimiter: str, limits: Limits) -> str:
+    """Raise FileUnusable (FileBeyondLimits for a bound) if the CSV cannot be imported whole; else
+    its encoding: UTF8, or CP1252 for a file that is not valid UTF-8 (D130)."""
+    encoding = UTF8
     decoder = codecs.getincrementaldecoder("utf-8")()
     sep = delimiter.encode()
     # A line no longer than this can hold neither a cell over the limit nor too many cells.
@@ -46,13 +55,15 @@ def scan_csv(path: Path, delimiter: str, limits: Limits) -> None:
                 raise FileUnusable(
                     "File ini bukan CSV (berisi data biner): pakai CSV UTF-8 atau XLSX."
                 )
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError as exc:
-                raise FileUnusable(
-                    f"File bukan teks UTF-8 (byte ke-{offset + exc.start + 1}): simpan ulang "
-                    "sebagai 'CSV UTF-8' lalu impor lagi."
-                ) from None
+            if encoding == UTF8:
+                pending = len(decoder.getstate()[0])  # a sequence begun in the last chunk
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    encoding = _fall_back(path, offset - pending + exc.start)
+                    _check_cp1252(path, offset - pending, offset)
+            if encoding == CP1252 and (bad := _NOT_CP1252.search(chunk)):
+                raise _neither(offset + bad.start())
             offset += len(chunk)
             if quoted:
                 continue
@@ -64,30 +75,70 @@ def scan_csv(path: Path, delimiter: str, limits: Limits) -> None:
             if cut < 0:
                 carry = data
                 if len(carry) > limits.columns * (4 * limits.cell + 1):
-                    quoted = not _line_fits(carry, lines + 1, sep, limits)
+                    quoted = not _line_fits(carry, lines + 1, sep, limits, encoding)
                 continue
             pieces = data[:cut].split(b"\n")
             carry = data[cut + 1 :]
             if max(map(len, pieces)) > short:
                 for i, line in enumerate(pieces, start=lines + 1):
-                    if len(line) > short and not _line_fits(line, i, sep, limits):
+                    if len(line) > short and not _line_fits(line, i, sep, limits, encoding):
                         quoted = True
                         break
             lines += len(pieces)
-        try:
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            raise FileUnusable("File bukan teks UTF-8: simpan ulang sebagai 'CSV UTF-8'.") from None
+        if encoding == UTF8:
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:  # the file ends inside a sequence: `é` as its last byte
+                encoding = _fall_back(path, offset - pending)
+                _check_cp1252(path, offset - pending, offset)
     if not quoted:
         if carry:
             lines += 1
-            quoted = len(carry) > short and not _line_fits(carry, lines, sep, limits)
+            quoted = len(carry) > short and not _line_fits(carry, lines, sep, limits, encoding)
         if not quoted and lines - 1 <= limits.rows:  # blank lines counted too: an upper bound
-            return
-    _parse_csv(path, delimiter, limits)
+            return encoding
+    _parse_csv(path, delimiter, limits, encoding)
+    return encoding
 
 
-def _line_fits(line: bytes, number: int, sep: bytes, limits: Limits) -> bool:
+def _fall_back(path: Path, bad: int) -> str:
+    """The file is not UTF-8 from byte `bad` on: it is read as Windows-1252, unless what came before
+    was UTF-8 beyond ASCII (a BOM, `é` as two bytes): a file of both would be misread either way."""
+    newlines = 0
+    ascii_only = True
+    with path.open("rb") as fh:
+        left = bad
+        while left > 0 and (chunk := fh.read(min(CHUNK, left))):
+            left -= len(chunk)
+            newlines += chunk.count(b"\n")
+            ascii_only = ascii_only and chunk.isascii()
+    if not ascii_only:
+        raise FileUnusable(
+            f"Baris ke-{angka(newlines + 1)} (byte ke-{angka(bad + 1)}) bukan teks UTF-8, padahal "
+            "bagian sebelumnya berisi teks UTF-8: file ini campuran dua pengodean dan tidak dapat "
+            f"dibaca dengan aman. Buka di Excel lalu {NOT_TEXT}"
+        )
+    return CP1252
+
+
+def _check_cp1252(path: Path, start: int, end: int) -> None:
+    """The bytes of the current chunk before the one being read (at most a few): Windows-1252 too."""
+    if end <= start:
+        return
+    with path.open("rb") as fh:
+        fh.seek(start)
+        if bad := _NOT_CP1252.search(fh.read(end - start)):
+            raise _neither(start + bad.start())
+
+
+def _neither(offset: int) -> FileUnusable:
+    return FileUnusable(
+        f"File bukan teks UTF-8 maupun Windows-1252 (byte ke-{angka(offset + 1)}): {NOT_TEXT}"
+    )
+
+
+def _line_fits(line: bytes, number: int, sep: bytes, limits: Limits, encoding: str) -> bool:
     """A line of a file without quotes, which is one row: raise if it breaks a bound; False if the
     bytes cannot tell (a lone CR, which the csv module also takes for a line end)."""
     if line.endswith(b"\r"):
@@ -97,8 +148,10 @@ def _line_fits(line: bytes, number: int, sep: bytes, limits: Limits) -> bool:
     cells = line.split(sep)
     if len(cells) > limits.columns:
         raise too_many_columns(number, len(cells), limits)
-    for cell in cells:
-        if len(cell) > limits.cell and len(cell.decode("utf-8")) > limits.cell:
+    for cell in cells:  # Windows-1252: one byte, one character
+        if len(cell) > limits.cell and (
+            encoding == CP1252 or len(cell.decode(UTF8, "replace")) > limits.cell
+        ):
             raise FileBeyondLimits(f"Baris {angka(number)}: {cell_too_long(limits)}.")
     return True
 
@@ -119,10 +172,10 @@ def _field_limit(n: int):
             csv.field_size_limit(before)
 
 
-def _parse_csv(path: Path, delimiter: str, limits: Limits) -> None:
+def _parse_csv(path: Path, delimiter: str, limits: Limits, encoding: str = UTF8) -> None:
     number = 0  # the last row read whole: the csv module fails on the next one
     rows = -1  # the header is not a data row
-    with _field_limit(limits.cell), path.open(encoding="utf-8-sig", newline="") as fh:
+    with _field_limit(limits.cell), path.open(encoding=text_encoding(encoding), newline="") as fh:
         reader = csv.reader(fh, delimiter=delimiter)
         try:
             for number, cells in enumerate(reader, start=1):  # noqa: B007 (number: for the message)
@@ -141,6 +194,11 @@ def _parse_csv(path: Path, delimiter: str, limits: Limits) -> None:
                 f"File CSV tidak dapat dibaca di baris {angka(number + 1)} (susunan tanda kutip "
                 "atau pemisah rusak). Simpan ulang sebagai 'CSV UTF-8' lalu impor lagi."
             ) from None
+
+
+def text_encoding(encoding: str) -> str:
+    """The codec a file of `encoding` (as `scan_csv` tells it) is opened with: a UTF-8 BOM dropped."""
+    return "utf-8-sig" if encoding == UTF8 else encoding
 
 
 def ensure_field_limit(limits: Limits) -> None:

@@ -74,6 +74,16 @@ def get_text(values: dict, name: str, *, required: bool = False, max_length: int
     return v
 
 
+def identifier_text(value: object) -> object:
+    """A NIK or KK as written, without Excel's text marker (a leading `'`) and the spaces around it
+    (D132): `'6372...` and ` 6372... ` read as `6372...`. Any other value is returned as it is."""
+    if type(value) is str:
+        value = value.strip()
+        if value[:1] == "'":
+            value = value[1:].strip()
+    return value
+
+
 @overload
 def get_date(
     values: dict, name: str, ctx: ImportContext, *, required: Literal[True], future_ok: bool = False

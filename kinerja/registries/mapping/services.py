@@ -113,6 +113,7 @@ def mapping_label_add(
     """Add labels ({table: {label: code}}) to the mapping `name` (built-in or saved): a new
     version. A code outside the column's list, or an unknown table, is refused."""
     spec = find_mapping(name)
+    _require(user, spec.kind)
     data = spec.to_dict()
     for table, rows in labels.items():
         if table not in spec.labels:

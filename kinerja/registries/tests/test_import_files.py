@@ -182,7 +182,8 @@ def test_command_exit_2_required_column_missing(tmp_path):
     [
         ("p.pdf", b"%PDF-1.4 binary", "tidak didukung"),
         ("p.csv", b"nik,nama\n\x00\x01\x02", "bukan CSV"),
-        ("p.csv", "nik;nama\nÀ".encode("latin-1"), "bukan teks UTF-8"),
+        ("p.csv", b"nik;nama\n\x81", "bukan teks UTF-8 maupun Windows-1252 (byte ke-10)"),
+        ("p.csv", "nik;nama\nJosé;".encode() + b"\xe9", "campuran dua pengodean"),
         ("p.xlsx", b"PK\x03\x04 not really a zip", "XLSX tidak dapat dibuka"),
         ("p.csv", b"", "File kosong"),
     ],

@@ -110,10 +110,7 @@ def unggah_index(request: HttpRequest) -> HttpResponse:
 @login_required
 def unggah_template(request: HttpRequest, kind: str) -> HttpResponse:
     _kind_for(request.user, kind, change=False)
-    response = HttpResponse(
-        build_template(kind),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    response = HttpResponse(build_template(kind), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="templat-{kind}.xlsx"'
     return response
 
@@ -202,7 +199,7 @@ def _save(request: HttpRequest, kind: str, token: str, item: dict, preview: dict
     assert preview is not None  # save_refusal refuses a missing preview
     path = Path(item["path"])
     result = import_file.enqueue(
-        kind, str(path), request.user.pk, item["name"], str(path.parent / unggahan.REJECTS_FILE)
+        kind, str(path), request.user.pk, item["name"], str(unggahan.rejects_path(path))
     )
     item["task_id"] = str(result.id)
     item["total"] = preview["rows_read"]

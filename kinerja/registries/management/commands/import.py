@@ -26,11 +26,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("kind", help=f"Jenis data: {', '.join(kinds())}.")
-        parser.add_argument("file", help="File CSV (UTF-8, pemisah , atau ;) atau XLSX.")
+        parser.add_argument(
+            "file", help="File CSV (UTF-8 atau Windows-1252; pemisah , ; | atau tab) atau XLSX."
+        )
         parser.add_argument(
             "--dry-run", action="store_true", help="Periksa semua baris tanpa menyimpan apa pun."
         )
-        parser.add_argument("--rejects", metavar="PATH", help="File baris yang ditolak.")
+        parser.add_argument(
+            "--rejects",
+            metavar="PATH",
+            help="File baris yang ditolak (.xlsx: ditulis sebagai XLSX).",
+        )
         parser.add_argument("--user", metavar="USERNAME", help="Akun yang tercatat mengimpor.")
         parser.add_argument(
             "--mapping",
@@ -93,6 +99,8 @@ class Command(BaseCommand):
         out.write(f"rows read: {result.rows_read}")
         out.write(f"accepted: {result.accepted}")
         out.write(f"rejected: {result.rejected}")
+        for notice in result.notices:  # e.g. a Windows-1252 file (D130)
+            out.write(f"catatan: {notice}")
         if result.rejects_path:
             out.write(f"rejects: {result.rejects_path}")
         if result.impor_id:
