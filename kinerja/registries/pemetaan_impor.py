@@ -1,6 +1,5 @@
 """The import of a mapped upload, in the worker (D180, D183): D22 checked through the mapping,
-then `import_with_mapping`, which records the mapping's name and version on the Impor; an XLSX
-upload's rejects made a workbook."""
+then `import_with_mapping`, which records the mapping's name and version on the Impor."""
 
 from pathlib import Path
 
@@ -23,7 +22,6 @@ from .mapping import (
 )
 from .mapping.run import import_with_mapping
 from .models import Impor, JenisLayanan
-from .tolakan_xlsx import ensure_xlsx
 
 SHOWN_OTHER_BIDANG = 50
 
@@ -107,7 +105,6 @@ def import_mapped(
     )  # fmt: skip
     if result.fatal and result.impor_id is None:
         return failed(result.fatal)
-    ensure_xlsx(result.rejects_path)
     return {
         "impor_id": result.impor_id,
         "rows_read": result.rows_read,

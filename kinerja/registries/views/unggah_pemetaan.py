@@ -20,7 +20,6 @@ from ..mapping import MappingError, all_mappings
 from ..mapping.services import can_edit_mapping as can_save_mapping
 from ..pemetaan_label import save_with_labels
 from ..tasks import import_file, preview_file
-from ..tolakan_xlsx import rejects_path
 from ..unggah_pemetaan import spec_of
 from .unggah import KIND_TITLE, SESSION_KEY, _kind_for, _upload
 
@@ -150,7 +149,7 @@ def save_mapped(request: HttpRequest, kind: str, token: str, item: dict, preview
         raise PermissionDenied(refusal or "Pratinjau belum melalui pemetaan; unggah lagi.")
     assert preview is not None
     path = Path(item["path"])
-    rejects = rejects_path(path)
+    rejects = unggahan.rejects_path(path)  # XLSX for an XLSX upload (D131)
     result = import_file.enqueue(
         kind, str(path), request.user.pk, item["name"], str(rejects), item["pemetaan"]
     )
