@@ -182,6 +182,7 @@ def mapped_preview(kind: str, path: Path, original_name: str, user, mapping: dic
         "accepted": result.accepted,
         "rejected": result.rejected,
         "extra_accepted": extra.accepted if extra is not None else None,
+        "notices": list(getattr(result, "notices", [])),  # e.g. read as Windows-1252 (D130)
         "fatal": None,
         "other_bidang": other[: unggahan.SHOWN_OTHER_BIDANG],
         "other_bidang_count": len(other),

@@ -193,7 +193,9 @@ def test_bnba_needs_a_registered_kejadian(client, users):
     client.post(u["pratinjau"])
     assert Korban.objects.get().kondisi == "mengungsi"
     assert sorted(Layanan.objects.values_list("jenis_id", flat=True)) == ["permakanan", "sandang"]
-    assert "Impor selesai." in client.get(u["proses"]).content.decode()
+    html = client.get(u["proses"]).content.decode()
+    assert "Impor selesai." in html and "bnba-korban (bawaan)" in html
+    assert "Bantuan dicatat sebagai layanan</dt><dd>2</dd>" in html
 
 
 @pytest.mark.django_db

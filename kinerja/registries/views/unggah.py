@@ -239,6 +239,11 @@ def unggah_proses(request: HtmxHttpRequest, kind: str, token: str) -> HttpRespon
     total = item.get("total") or 0
     done = impor is not None and impor.status in (Impor.Status.SELESAI, Impor.Status.GAGAL)
     percent = min(100, round(impor.baris_dibaca * 100 / total)) if impor and total else 0
+    bantuan = None
+    if done and item.get("pemetaan"):  # a mapping with a second kind (bnba-korban's aid, D183)
+        from .unggah_pemetaan import second_import
+
+        done, bantuan = second_import(item, impor)
     context = {
         "kind": kind,
         "title": KIND_TITLE[kind],
@@ -248,6 +253,7 @@ def unggah_proses(request: HtmxHttpRequest, kind: str, token: str) -> HttpRespon
         "total": total,
         "percent": 100 if done else percent,
         "done": done,
+        "bantuan": bantuan,
     }
     template = "registries/_unggah_status.html" if request.htmx else "registries/unggah_proses.html"
     response = render(request, template, context)

@@ -15,9 +15,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from .. import unggahan
+from ..access import scoped
 from ..forms_pemetaan import KolomForm, LabelForm, PilihPemetaanForm
 from ..mapping import MappingError, all_mappings
 from ..mapping.services import can_edit_mapping as can_save_mapping
+from ..models import Impor
 from ..pemetaan_label import save_with_labels
 from ..tasks import import_file, preview_file
 from ..unggah_pemetaan import spec_of
@@ -159,3 +161,19 @@ def save_mapped(request: HttpRequest, kind: str, token: str, item: dict, preview
     store[token] = item
     request.session[SESSION_KEY] = store
     return redirect("registri:unggah_proses", kind=kind, token=token)
+
+
+def second_import(item: dict, impor) -> tuple[bool, Impor | None]:
+    """The aid a bnba-korban file adds as services, imported after the victims (mapcore's D124):
+    (done, its Impor). Not done while the victims' import accepted rows and the aid's has not ended."""
+    try:
+        each = spec_of(item["pemetaan"]).each
+    except MappingError:
+        return True, None
+    if each is None:
+        return True, None
+    bantuan = scoped(
+        Impor.objects.filter(file_sumber=item["path"][:500], uji_coba=False, jenis=each.kind)
+    ).first()
+    ended = bantuan is not None and bantuan.status in (Impor.Status.SELESAI, Impor.Status.GAGAL)
+    return ended or impor.status == Impor.Status.GAGAL or not impor.diterima, bantuan
