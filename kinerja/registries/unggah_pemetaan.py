@@ -150,13 +150,16 @@ def _area(kind: str) -> Area:
 def mapped_preview(kind: str, path: Path, original_name: str, user, mapping: dict) -> dict:
     spec = spec_of(mapping)
     options = options_of(mapping)
-    problems: dict[int, str] = {}
-    first: list[tuple[int, str]] = []
+    seen = identitas(user, _area(kind))
+    columns, rows = _first_rows(kind, path, original_name, spec, options, seen)
+    shown = {r["row"]: r for r in rows}
+    first: dict[int, str] = {}  # the first problems of the file, in order (bounded: memory)
 
     def collect(row: int, reason: str) -> None:
-        if row not in problems and len(first) < unggahan.SHOWN_PROBLEMS:
-            first.append((row, reason))
-        problems.setdefault(row, reason)  # later passes (bnba aid) never replace the first reason
+        if len(first) < unggahan.SHOWN_PROBLEMS:
+            first.setdefault(row, reason)
+        if row in shown and not shown[row]["problem"]:  # later passes never replace the first
+            shown[row]["problem"] = mask_identifiers(reason)
 
     result = import_with_mapping(
         kind, path, mapping=spec, options=options, user=user, dry_run=True,
@@ -168,15 +171,13 @@ def mapped_preview(kind: str, path: Path, original_name: str, user, mapping: dic
     if result.fatal:
         return {**base, "fatal": result.fatal, "header": [], "rows": [], "problems": [],
                 "rows_read": 0, "accepted": 0, "rejected": 0, "can_save": False}  # fmt: skip
-    seen = identitas(user, _area(kind))
-    columns, rows = _first_rows(kind, path, original_name, spec, options, problems, seen)
     other = rows_of_other_bidang(user, path, original_name, spec, options)
     extra = getattr(result, "extra", None)
     return {
         **base,
         "header": columns,
         "rows": rows,
-        "problems": [{"row": r, "reason": mask_identifiers(why)} for r, why in first],
+        "problems": [{"row": r, "reason": mask_identifiers(why)} for r, why in first.items()],
         "more_problems": max(0, result.rejected - len(first)),
         "rows_read": result.rows_read,
         "accepted": result.accepted,
@@ -190,7 +191,7 @@ def mapped_preview(kind: str, path: Path, original_name: str, user, mapping: dic
     }
 
 
-def _first_rows(kind, path, original_name, spec, options, problems, seen):
+def _first_rows(kind, path, original_name, spec, options, seen):
     """The first rows as the kind's columns (and the aid of bnba-korban), each with its problem."""
     source = open_source(path, original_name)
     try:
@@ -210,8 +211,7 @@ def _first_rows(kind, path, original_name, spec, options, problems, seen):
         cells = [_shown(m.values.get(c), c, seen) for c in columns]
         if each:
             cells.append(", ".join(str(e.get(each, "")) for e in m.extra))
-        why = m.problem or problems.get(number)
-        rows.append({"row": number, "cells": cells, "problem": mask_identifiers(why or "")})
+        rows.append({"row": number, "cells": cells, "problem": mask_identifiers(m.problem or "")})
     return (columns + ([each] if each else [])), rows
 
 
