@@ -6,11 +6,9 @@ outcome (labels, dates, tahap and region names repeat from row to row), with no 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 
@@ -19,14 +17,14 @@ from kinerja.lib import parsing
 from .regions import RegionIndex, RegionUnplaced
 from .spec import ColumnRule, MappingSpec
 from .text import (
-    JENIS_KELAMIN,
-    TahapError,
     bare_label,
     label_spellings,
-    named_date,
     normalise_header,
     normalise_label,
-    tahap_date,
+    read_date,
+    read_jenis_kelamin,
+    read_nik,
+    read_tahap,
 )
 
 Values = dict[str, object]  # source column key (the reader's: trimmed, lower case) -> cell
@@ -82,6 +80,11 @@ class CompiledMapping:
             if not getattr(self.options, need):
                 flag = "--periode YYYY-MM" if need == "periode" else "--kejadian KODE"
                 self.problems.append(f"Pemetaan {spec.name} perlu {flag}.")
+        if "periode" in spec.needs and self.options.periode:
+            try:  # a wrong month would reject every row: the file cannot be used as asked
+                parsing.periode(self.options.periode, label="--periode")
+            except parsing.ParseError as exc:
+                self.problems.append(f"{exc}.")
         self.columns = [(r.to, self._compile(r)) for r in spec.columns]
         self.filters = [self._compile_filter(f.headers, f.accept, f.reason) for f in spec.filters]
         self.targets = frozenset(r.to for r in spec.columns)
@@ -180,7 +183,7 @@ class CompiledMapping:
         if rule.read == "upper":
             return lambda v: v.upper() if type(v) is str else v
         if rule.read == "nik":
-            return _nik
+            return read_nik
         if rule.read == "labels":
             table = rule.labels or ""
             seen: dict[object, str] = {}  # cell text -> code: a file repeats its labels
@@ -195,7 +198,9 @@ class CompiledMapping:
                     return code
 
             return label
-        check = {"date": _date, "tahap": _tahap, "jenis_kelamin": _jenis_kelamin}[rule.read]
+        check = {"date": read_date, "tahap": read_tahap, "jenis_kelamin": read_jenis_kelamin}[
+            rule.read
+        ]
         memo: dict[object, object] = {}
 
         def read(v: object) -> object:
@@ -286,42 +291,3 @@ def _table(rows: dict[str, str]) -> dict[str, str]:
         for spelling in label_spellings(label):
             table[spelling] = code
     return table
-
-
-def _nik(v: object) -> object:
-    """Excel's text marker (`'6372...`) and spaces around the number are not part of it."""
-    if type(v) is str:
-        return v.strip().lstrip("'").strip()
-    return v
-
-
-def _date(v: object) -> object:
-    if isinstance(v, dt.date):
-        return v
-    text = str(v)
-    named = named_date(text)  # ValueError for `31 Februari 2025`
-    if named is not None:
-        return named.isoformat()
-    return parsing.tanggal(text, label="tanggal").isoformat()
-
-
-def _tahap(v: object) -> object:
-    try:
-        return tahap_date(str(v)).isoformat()
-    except TahapError:
-        raise
-    except ValueError:
-        raise TahapError(f"tahap '{v}' bukan tahap yang benar") from None
-
-
-def _jenis_kelamin(v: object) -> str:
-    try:
-        return JENIS_KELAMIN[normalise_label(v)]
-    except KeyError:
-        raise ValueError(
-            f"jenis kelamin '{v}' tidak dikenal (pakai L, P, Laki-laki, Perempuan, 1 atau 2)"
-        ) from None
-
-
-def describe(values: dict[str, Any]) -> str:
-    return ", ".join(f"{k}={v}" for k, v in values.items())

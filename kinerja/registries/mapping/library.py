@@ -63,8 +63,9 @@ def all_mappings() -> list[MappingSpec]:
     return found + sorted(saved.values(), key=lambda m: m.name)
 
 
-def find_mapping(name: str) -> MappingSpec:
-    """NAME of `--mapping`: a saved mapping (latest version), a built-in, or a mapping file's path.
+def find_mapping(name: str, *, allow_path: bool = True) -> MappingSpec:
+    """NAME of `--mapping`: a saved mapping (latest version), a built-in, or a mapping file's path
+    (only with `allow_path`: the web passes False, a user's text never names a server file).
     Raises MappingError (Indonesian) when it is none of these."""
     saved = saved_mapping(name)
     if saved is not None:
@@ -72,7 +73,7 @@ def find_mapping(name: str) -> MappingSpec:
     if name in BUILTIN_NAMES:
         return _builtin(name)
     path = Path(name)
-    if path.suffix.lower() == ".json" or path.exists():
+    if allow_path and (path.suffix.lower() == ".json" or path.exists()):
         return spec_from_file(path)
     names = ", ".join(m.name for m in all_mappings())
     raise MappingError(f"Pemetaan '{name}' tidak dikenal (pilih: {names}, atau path file JSON).")

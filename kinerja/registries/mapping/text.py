@@ -6,6 +6,8 @@ import calendar
 import datetime as dt
 import re
 
+from kinerja.lib import parsing
+
 _NON_ALNUM = re.compile(r"[^0-9A-Z]+")
 _BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
 
@@ -96,3 +98,39 @@ def tahap_date(text: str) -> dt.date:
 
 # Contract section 5: `L`, `P`, `LAKI-LAKI`, `LAKI LAKI`, `PEREMPUAN`, `1` (L), `2` (P).
 JENIS_KELAMIN = {"L": "L", "P": "P", "LAKI LAKI": "L", "PEREMPUAN": "P", "1": "L", "2": "P"}
+
+
+# Cell readers of a mapping's `as` (compile.py); each raises ValueError with an Indonesian reason.
+def read_nik(v: object) -> object:
+    """Excel's text marker (`'6372...`) and spaces around the number are not part of it."""
+    if type(v) is str:
+        return v.strip().lstrip("'").strip()
+    return v
+
+
+def read_date(v: object) -> object:
+    if isinstance(v, dt.date):
+        return v
+    text = str(v)
+    named = named_date(text)  # ValueError for `31 Februari 2025`
+    if named is not None:
+        return named.isoformat()
+    return parsing.tanggal(text, label="tanggal").isoformat()
+
+
+def read_tahap(v: object) -> object:
+    try:
+        return tahap_date(str(v)).isoformat()
+    except TahapError:
+        raise
+    except ValueError:
+        raise TahapError(f"tahap '{v}' bukan tahap yang benar") from None
+
+
+def read_jenis_kelamin(v: object) -> str:
+    try:
+        return JENIS_KELAMIN[normalise_label(v)]
+    except KeyError:
+        raise ValueError(
+            f"jenis kelamin '{v}' tidak dikenal (pakai L, P, Laki-laki, Perempuan, 1 atau 2)"
+        ) from None

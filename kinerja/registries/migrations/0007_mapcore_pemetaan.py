@@ -16,12 +16,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="dtksanggota",
             name="id_sumber",
-            field=models.CharField(blank=True, max_length=40, verbose_name="ID sumber"),
+            field=models.CharField(blank=True, max_length=40, null=True, verbose_name="ID sumber"),
         ),
         migrations.AddField(
             model_name="historicaldtksanggota",
             name="id_sumber",
-            field=models.CharField(blank=True, max_length=40, verbose_name="ID sumber"),
+            field=models.CharField(blank=True, max_length=40, null=True, verbose_name="ID sumber"),
         ),
         migrations.AddField(
             model_name="impor",

@@ -28,7 +28,9 @@ class DtksAnggota(Tercatat):
     no_kk = models.CharField("nomor KK", max_length=16)
     desil = models.PositiveSmallIntegerField("desil", null=True, blank=True)
     # The row's id in the system it came from (SIKS-NG's `ID DTKS`), kept for tracing it back.
-    id_sumber = models.CharField("ID sumber", max_length=40, blank=True)
+    # NULL when absent: a nullable column is added in place (SQLite's ALTER TABLE ADD COLUMN);
+    # a NOT NULL one makes Django rebuild the table, dropping the change-log triggers (D123).
+    id_sumber = models.CharField("ID sumber", max_length=40, null=True, blank=True)  # noqa: DJ001
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 

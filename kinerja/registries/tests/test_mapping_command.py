@@ -28,6 +28,8 @@ def test_exit_two_when_the_file_cannot_be_used(tmp_path):
     dtks = write(tmp_path, "d.csv", "NOMOR NIK,NOMOR KK,KECAMATAN,DESA/KELURAHAN\n")
     code, _, err = run("import", "dtks", dtks, "--mapping", "siks-dtks")
     assert code == 2 and "Pemetaan siks-dtks perlu --periode YYYY-MM." in err
+    code, _, err = run("import", "dtks", dtks, "--mapping", "siks-dtks", "--periode", "2025-13")
+    assert code == 2 and "--periode '2025-13'" in err
     code, _, err = run("import", "dtks", dtks, "--mapping", "tidak-ada")
     assert code == 2 and "Pemetaan 'tidak-ada' tidak dikenal" in err
     code, _, err = run("import", "ppks", dtks, "--mapping", "siks-dtks", "--periode", "2025-01")
@@ -109,3 +111,36 @@ def test_bnba_rows_are_all_or_nothing(tmp_path):
         ("SITI", "permakanan", "B-1"),
         ("SITI", "tempat_penampungan", "B-1"),
     ]
+
+
+def test_the_import_record_names_its_mapping(tmp_path, client, users):
+    path = write(tmp_path, "salur juni.csv", SALUR_HEADER + SALUR_ROW)
+    run("import", "layanan", path, "--mapping", "bansos-salur", "--user", "staf_linjamsos")
+    client.force_login(users["staf_linjamsos"])
+    html = client.get("/registri/unggah/").content.decode()
+    assert "salur juni.csv <small>(pemetaan bansos-salur v0)</small>" in html
+
+
+def test_mapping_makes_no_query_per_row(tmp_path):
+    """D128: region names and labels are looked up in dictionaries built once per import."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kinerja.registries.mapping import find_mapping
+    from kinerja.registries.mapping.run import import_with_mapping
+
+    kels = ["Komet", "Mentaos", "Loktabat Utara", "Sungai Ulin"]
+    queries = []
+    for n in (20, 400):
+        rows = "".join(
+            f"63720445019{i % 10}{1000 + i:04d},WARGA {i},{kels[i % 4]},PKH,Tahap 1 Tahun 2025,SUKSES\n"
+            for i in range(n)
+        )
+        path = write(tmp_path, f"s{n}.csv", SALUR_HEADER + rows)
+        with CaptureQueriesContext(connection) as ctx:
+            result = import_with_mapping(
+                "layanan", path, mapping=find_mapping("bansos-salur"), dry_run=True
+            )
+        assert (result.accepted, result.rejected) == (n, 0)
+        queries.append(len(ctx.captured_queries))
+    assert queries[0] == queries[1]

@@ -1,6 +1,7 @@
 """The rules every mapping shares (contract section 5): headers, labels, dates, tahap, regions."""
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -212,3 +213,12 @@ def test_needs_and_missing_headers_make_the_file_unusable():
         compile_mapping(salur, ["NIK", "JENIS BANSOS", "TAHAP SALUR", "STATUS SALUR"]).map(
             {"status salur": "Sukses", "jenis bansos": "PKH"}
         )
+
+
+@pytest.mark.django_db
+def test_the_web_never_names_a_server_file(tmp_path):
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(find_mapping("siks-ppks").to_dict() | {"name": "dari-file"}))
+    assert find_mapping(str(path)).name == "dari-file"
+    with pytest.raises(MappingError, match="tidak dikenal"):
+        find_mapping(str(path), allow_path=False)

@@ -133,6 +133,13 @@ def test_mapping_command_list_show_export_load(tmp_path, users):
     with pytest.raises(PermissionDenied):
         mapping_save(user=users["staf_pemberdayaan"], spec=find_mapping("salur-dinsos"))
     assert mapping_save(user=users["admin"], spec=find_mapping("salur-dinsos")).version == 1
+    code, out, _ = run("mapping", "label", "salur-dinsos", "jenis_bansos", "PENA", "bantuan_usaha")
+    assert out.strip() == "salur-dinsos: versi 2 (layanan)"
+    assert find_mapping("salur-dinsos").labels["jenis_bansos"]["PENA"] == "bantuan_usaha"
+    code, out, _ = run("mapping", "ejaan", "63.72.05.1004", "Gt. Paikat", "--user", "admin")
+    assert out.strip() == "63.72.05.1004: ejaan 'Gt. Paikat'"
+    with pytest.raises(Exception, match="bukan pilihan"):
+        call_command("mapping", "label", "salur-dinsos", "jenis_bansos", "X", "pijat")
 
 
 def test_recognise_and_missing_labels():

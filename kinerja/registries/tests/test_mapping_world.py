@@ -69,8 +69,8 @@ def import_all(tmp_path) -> list[tuple[int, dict, list[dict]]]:
     steps = [
         ("ppks", "ppks.csv", F.PPKS, ["--mapping", "siks-ppks"], ";"),
         ("layanan", "makan.csv", F.PERMAKANAN, ["--mapping", mapping_file], ","),
-        ("dtks", "dtks.csv", F.DTKS, ["--mapping", "siks-dtks", "--periode", "2025-06"], ","),
-        ("layanan", "salur.csv", F.SALUR, ["--mapping", "bansos-salur"], ","),
+        ("dtks", "dtks.txt", F.DTKS, ["--mapping", "siks-dtks", "--periode", "2025-06"], "|"),
+        ("layanan", "salur.csv", F.SALUR, ["--mapping", "bansos-salur"], "\t"),
         ("bencana", "bencana.csv", F.BENCANA, [], ","),
         (
             "korban",
@@ -82,7 +82,8 @@ def import_all(tmp_path) -> list[tuple[int, dict, list[dict]]]:
     ]
     results = []
     for kind, name, text, args, delimiter in steps:
-        path = write(tmp_path, name, text)
+        encoding = F.PERMAKANAN_ENCODING if text is F.PERMAKANAN else "utf-8"
+        path = write(tmp_path, name, text, encoding)
         code, out, err = run("import", kind, path, *args)
         assert code in (0, 1), err
         rejects_path = tmp_path / (name + ".rejected.csv")
@@ -123,6 +124,7 @@ def check_first_run(results):
     assert list(rj1[0])[:3] == ["Nik", "No. KK", "Nama"]
     assert rj4[0]["STATUS SALUR"] == "GAGAL" and rj4[0]["NIK"] == F.NIK_JOKO
     assert ppks["mapping"] == "siks-ppks v0" and makan["mapping"] == "permakanan-kelurahan v0"
+    assert "Windows-1252" in makan["catatan"] and "catatan" not in ppks
 
 
 def test_world_imports_with_exact_counts_and_figures_twice(tmp_path):
@@ -149,6 +151,7 @@ def test_what_the_world_holds(tmp_path):
     assert dict(DtksAnggota.objects.values_list("nik", "id_sumber")) == {
         F.NIK_SITI: "DTKS-001", F.NIK_BUDI: "DTKS-002", F.NIK_RINA: "DTKS-003", F.NIK_JOKO: "DTKS-007",
     }  # fmt: skip
+    assert Layanan.objects.get(keterangan__startswith="dari").keterangan == "dari Café Bu Ani"
     salur = Layanan.objects.filter(sumber_dana="APBN").order_by("tanggal")
     assert [(str(s.tanggal), s.program, s.nilai_rp) for s in salur] == [
         ("2025-03-31", "BPNT", 600000),

@@ -89,7 +89,7 @@ class DtksKind(Kind):
             given["desil"] = item.desil
         if item.id_sumber is not None:
             given["id_sumber"] = item.id_sumber
-        base = {"periode_id": periode, "nik": nik, "desil": None, "id_sumber": ""}
+        base = {"periode_id": periode, "nik": nik, "desil": None, "id_sumber": None}
         values = batch.stage.merged(key, given, base)
         batch.stage.put(key, values, row)
 

@@ -14,14 +14,19 @@ from kinerja.registries.mapping import (
     saved_mapping,
     spec_from_file,
 )
-from kinerja.registries.mapping.services import mapping_save
+from kinerja.registries.mapping.services import (
+    alias_wilayah_add,
+    mapping_label_add,
+    mapping_save,
+)
 
 
 class Command(BaseCommand):
     requires_system_checks = []
     help = (
         "Pemetaan file dari sistem lain: list (daftar), show NAMA (isi), export NAMA [--output "
-        "FILE] (simpan sebagai file JSON), load FILE (simpan sebagai versi baru)."
+        "FILE] (simpan sebagai file JSON), load FILE (simpan sebagai versi baru), label NAMA TABEL "
+        "LABEL KODE (tambah label: versi baru), ejaan KODE_WILAYAH EJAAN (ejaan lain wilayah)."
     )
 
     def add_arguments(self, parser):
@@ -38,6 +43,14 @@ class Command(BaseCommand):
         load.add_argument("file")
         load.add_argument("--user", metavar="USERNAME", help="Akun yang tercatat menyimpan.")
         load.add_argument("--note", default="", help="Catatan perubahan.")
+        label = sub.add_parser("label", help="Tambah label ke tabel label pemetaan (versi baru).")
+        for arg in ("name", "table", "label", "code"):
+            label.add_argument(arg)
+        label.add_argument("--user", metavar="USERNAME")
+        ejaan = sub.add_parser("ejaan", help="Tambah ejaan lain sebuah kecamatan/kelurahan.")
+        ejaan.add_argument("kode")
+        ejaan.add_argument("ejaan")
+        ejaan.add_argument("--user", metavar="USERNAME")
 
     def handle(self, *args, **opts):
         try:
@@ -69,13 +82,29 @@ class Command(BaseCommand):
         out.write_text(json.dumps(spec.to_dict(), indent=2, ensure_ascii=False) + "\n", "utf-8")
         self.stdout.write(f"{spec.name} (versi {spec.version}) ditulis ke {out}")
 
+    def _user(self, opts):
+        if not opts["user"]:
+            return None
+        user = get_user_model().objects.filter(username=opts["user"]).first()
+        if user is None:
+            self.stderr.write(f"Akun '{opts['user']}' tidak ada.")
+            sys.exit(2)
+        return user
+
+    def _label(self, opts):
+        saved = mapping_label_add(
+            user=self._user(opts),
+            name=opts["name"],
+            labels={opts["table"]: {opts["label"]: opts["code"]}},
+        )
+        self.stdout.write(f"{saved.name}: versi {saved.version} ({saved.kind})")
+
+    def _ejaan(self, opts):
+        alias = alias_wilayah_add(user=self._user(opts), kode=opts["kode"], nama=opts["ejaan"])
+        self.stdout.write(f"{alias.wilayah_id}: ejaan '{alias.nama}'")
+
     def _load(self, opts):
-        user = None
-        if opts["user"]:
-            user = get_user_model().objects.filter(username=opts["user"]).first()
-            if user is None:
-                self.stderr.write(f"Akun '{opts['user']}' tidak ada.")
-                sys.exit(2)
+        user = self._user(opts)
         spec = spec_from_file(Path(opts["file"]))
         saved = mapping_save(user=user, spec=spec, catatan=opts["note"])
         self.stdout.write(f"{saved.name}: versi {saved.version} ({saved.kind})")
