@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django_tasks import task
 
-from . import unggahan
+from . import pemetaan_impor, unggah_pemetaan, unggahan
 from .imports import run_import
 from .models import Impor
 
@@ -24,11 +24,14 @@ def _user(user_id: int | None):
 
 
 @task()
-def preview_file(kind: str, path: str, user_id: int | None, original_name: str) -> dict:
-    """The upload's preview, stored beside it for the page that polls (D68)."""
+def preview_file(
+    kind: str, path: str, user_id: int | None, original_name: str, mapping: dict | None = None
+) -> dict:
+    """The upload's preview, stored beside it for the page that polls (D68); for a foreign file
+    the mapping step, its unknown labels, or the preview through `mapping` (D180)."""
     source = Path(path)
     try:
-        data = unggahan.make_preview(kind, source, original_name, _user(user_id))
+        data = unggah_pemetaan.make_preview(kind, source, original_name, _user(user_id), mapping)
     except Exception:
         # The page must not wait forever, nor show an English traceback: a plain Indonesian message.
         logger.exception("Pratinjau unggahan gagal: %s", kind)
@@ -41,10 +44,22 @@ def preview_file(kind: str, path: str, user_id: int | None, original_name: str) 
 
 @task()
 def import_file(
-    kind: str, path: str, user_id: int | None, original_name: str, rejects: str
+    kind: str,
+    path: str,
+    user_id: int | None,
+    original_name: str,
+    rejects: str,
+    mapping: dict | None = None,
 ) -> dict:
-    """Run one import; the Impor row it creates is updated per batch, which the web page polls."""
+    """Run one import; the Impor row it creates is updated per batch, which the web page polls.
+    With `mapping` the file is read through it, and the Impor records its name and version."""
     user = _user(user_id)
+    if mapping is not None:
+        outcome = pemetaan_impor.import_mapped(
+            kind, Path(path), user, original_name, Path(rejects), mapping
+        )
+        _sweep_later()
+        return outcome
     refusal = unggahan.refuse_other_bidang(kind, Path(path), original_name, user)
     if refusal:
         # D22 checked by the one that acts: a layanan row of another Bidang stops the whole file.

@@ -2,7 +2,19 @@
 
 from django.urls import path
 
-from .views import akses, bencana, cari, dtks, index, layanan, orang, ppks, psks, unggah
+from .views import (
+    akses,
+    bencana,
+    cari,
+    dtks,
+    index,
+    layanan,
+    orang,
+    ppks,
+    psks,
+    unggah,
+    unggah_pemetaan,
+)
 
 app_name = "registri"
 
@@ -49,5 +61,13 @@ urlpatterns = [
         name="unggah_pratinjau",
     ),
     path("unggah/<slug:kind>/<slug:token>/proses/", unggah.unggah_proses, name="unggah_proses"),
+    path(
+        "unggah/<slug:kind>/<slug:token>/pemetaan/",
+        unggah_pemetaan.unggah_pemetaan,
+        name="unggah_pemetaan",
+    ),
+    path(
+        "unggah/<slug:kind>/<slug:token>/label/", unggah_pemetaan.unggah_label, name="unggah_label"
+    ),
     path("unggah/tolakan/<int:pk>/", unggah.unggah_tolakan, name="unggah_tolakan"),
 ]

@@ -138,6 +138,10 @@ def unggah_form(request: HttpRequest, kind: str) -> HttpResponse:
     )
 
 
+# A foreign file's steps before its preview (D180): the page of each.
+MAPPING_STEPS = {"pemetaan": "registri:unggah_pemetaan", "label": "registri:unggah_label"}
+
+
 @login_required
 def unggah_pratinjau(request: HtmxHttpRequest, kind: str, token: str) -> HttpResponse:
     """The first rows and every problem of the worker's dry run; saving starts the import.
@@ -163,6 +167,8 @@ def unggah_pratinjau(request: HtmxHttpRequest, kind: str, token: str) -> HttpRes
         response = HttpResponse(status=204)
         response["HX-Refresh"] = "true"  # the preview is ready: show the full page
         return response
+    if preview.get("status") in MAPPING_STEPS:  # a foreign file: its mapping first (D180)
+        return redirect(MAPPING_STEPS[preview["status"]], kind=kind, token=token)
     problems = preview.get("problems", [])
     reasons: dict[int, list[str]] = {}
     for p in problems:
@@ -189,6 +195,10 @@ def _save(request: HttpRequest, kind: str, token: str, item: dict, preview: dict
     """Queue the import, once, after checking again what the preview page checked."""
     if "impor_id" in item or "task_id" in item:
         return redirect("registri:unggah_proses", kind=kind, token=token)
+    if item.get("pemetaan"):
+        from .unggah_pemetaan import save_mapped  # that module builds on this one
+
+        return save_mapped(request, kind, token, item, preview)
     refusal = unggahan.save_refusal(preview, request.user)
     if refusal and preview is None:
         messages.info(request, refusal)
@@ -221,7 +231,10 @@ def _failed_task_preview(request: HttpRequest, item: dict, kind: str) -> dict | 
 
 
 def _impor_of(item: dict) -> Impor | None:
-    return scoped(Impor.objects.filter(file_sumber=item["path"][:500], uji_coba=False)).first()
+    # The kind too: bnba-korban's aid is a second import of the same file (kind layanan).
+    return scoped(
+        Impor.objects.filter(file_sumber=item["path"][:500], uji_coba=False, jenis=item["kind"])
+    ).first()
 
 
 @login_required
@@ -235,6 +248,11 @@ def unggah_proses(request: HtmxHttpRequest, kind: str, token: str) -> HttpRespon
     total = item.get("total") or 0
     done = impor is not None and impor.status in (Impor.Status.SELESAI, Impor.Status.GAGAL)
     percent = min(100, round(impor.baris_dibaca * 100 / total)) if impor and total else 0
+    bantuan = None
+    if done and item.get("pemetaan"):  # a mapping with a second kind (bnba-korban's aid, D183)
+        from .unggah_pemetaan import second_import
+
+        done, bantuan = second_import(item, impor)
     context = {
         "kind": kind,
         "title": KIND_TITLE[kind],
@@ -244,6 +262,7 @@ def unggah_proses(request: HtmxHttpRequest, kind: str, token: str) -> HttpRespon
         "total": total,
         "percent": 100 if done else percent,
         "done": done,
+        "bantuan": bantuan,
     }
     template = "registries/_unggah_status.html" if request.htmx else "registries/unggah_proses.html"
     response = render(request, template, context)
