@@ -18,6 +18,29 @@ from kinerja.lib.privacy import mask_identifiers
 
 # code -> what the person did, as the predicate of a sentence ("<who> mengajukan capaian ...").
 AKSI_KALIMAT: dict[str, str] = {
+    "lke_jawab_mandiri": "mengisi penilaian mandiri lembar kerja evaluasi",
+    "lke_jawab_evaluator": "mengisi nilai evaluator lembar kerja evaluasi",
+    "lke_tutup": "menutup evaluasi akuntabilitas kinerja",
+    "lke_buka_kembali": "membuka kembali evaluasi akuntabilitas kinerja",
+    "lke_bukti_tautkan": "menautkan bukti",
+    "lhe_catat": "mencatat laporan hasil evaluasi",
+    "lhe_ubah": "mengubah laporan hasil evaluasi",
+    "rekomendasi_tambah": "menambahkan rekomendasi evaluasi",
+    "tindak_lanjut_ubah": "memperbarui tindak lanjut rekomendasi",
+    "teks_lkjip_ubah": "mengubah teks laporan kinerja tahunan",
+    "bukti_unggah": "mengunggah bukti dukung",
+    "bukti_lepas": "melepas bukti dukung",
+    "pohon_impor": "mengimpor pohon kinerja",
+    "realisasi_isi": "mengisi realisasi indikator",
+    "realisasi_submit": "mengajukan realisasi indikator",
+    "realisasi_verify": "memverifikasi realisasi indikator",
+    "realisasi_approve": "menyetujui dan membekukan realisasi indikator",
+    "realisasi_reopen": "membuka kembali realisasi indikator",
+    "renstra_buat": "membuat renstra",
+    "renstra_kunci": "mengunci renstra",
+    "simpul_ubah": "mengubah simpul pohon kinerja",
+    "simpan_pemetaan": "menyimpan pemetaan berkas",
+    "tambah_ejaan_wilayah": "menambahkan ejaan nama wilayah",
     "persetujuan_submit": "mengajukan capaian untuk diverifikasi",
     "persetujuan_verify": "memverifikasi capaian",
     "persetujuan_approve": "menyetujui dan membekukan capaian",
@@ -99,6 +122,7 @@ FIELD_LABEL: dict[str, str] = {
     "tindak_lanjut": "Tindak lanjut",
 }
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 STATUS_LABEL = {
     "draft": "Draf",
     "submitted": "Diajukan",
@@ -210,6 +234,8 @@ def nilai(key: str, value: Any, *, registry_model: str | None = None, mask: bool
             for k, v in value.items()
         )
     text = str(value)
+    if ISO_DATE.fullmatch(text):  # a date recorded as JSON (an LHE's date, a due date)
+        return tanggal_indonesia(dt.date.fromisoformat(text))
     return mask_identifiers(text) if mask else text
 
 

@@ -15,6 +15,7 @@ from kinerja.audit.wording import (
     perubahan,
     waktu_indonesia,
 )
+from kinerja.evaluasi.services.jawaban import SISI_PERAN
 from kinerja.performance.services.workflow import TRANSITIONS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,8 +29,11 @@ def _codes(node: ast.expr, where: str) -> set[str]:
     if isinstance(node, ast.JoinedStr):
         prefix = node.values[0]
         # f"persetujuan_{aksi}": one code per approval step
-        if isinstance(prefix, ast.Constant) and prefix.value == "persetujuan_":
-            return {f"persetujuan_{a}" for a in TRANSITIONS}
+        if isinstance(prefix, ast.Constant) and prefix.value in ("persetujuan_", "realisasi_"):
+            return {f"{prefix.value}{a}" for a in TRANSITIONS}  # the tree's typed values too
+        # f"lke_jawab_{sisi}": the two sides of the evaluation worksheet
+        if isinstance(prefix, ast.Constant) and prefix.value == "lke_jawab_":
+            return {f"lke_jawab_{sisi}" for sisi in SISI_PERAN}
     raise AssertionError(f"{where}: an action code the test cannot read; add it to this test")
 
 

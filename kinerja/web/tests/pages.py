@@ -57,6 +57,7 @@ def page_paths(world: dict) -> dict[str, str]:
         "aksi": "reopen",
         "kind": "layanan",
         "tahun": 2025,
+        "peran": "staf",
     }
     fixed |= {"orang_pk": world["orang"], "token": world.get("token", "tidak-ada")}
     paths = {}
