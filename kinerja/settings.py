@@ -127,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kinerja.web.context.kinerja",
                 "kinerja.performance.context.menunggu",
+                "kinerja.evaluasi.context.tindak_lanjut",
             ],
         },
     },

@@ -109,3 +109,19 @@ def test_open_follow_ups_show_on_the_dashboard_of_those_who_act(client, users, r
         client.force_login(users[role])
         page = client.get("/beranda/").content.decode()
         assert ("Agar rencana aksi dipantau" in page) is shown, role
+
+
+def test_the_navigation_counts_open_follow_ups_for_those_who_act(client, users, rekomendasi):
+    shown = "1 tindak lanjut terbuka"
+    for role, visible in (
+        ("staf_rehabilitasi", True),
+        ("perencana", True),
+        ("kabid_linjamsos", False),
+        ("kadis", False),
+    ):
+        client.force_login(users[role])
+        assert (shown in client.get("/beranda/").content.decode()) is visible, role
+    rekomendasi.status = StatusTindakLanjut.SELESAI
+    rekomendasi.save()
+    client.force_login(users["staf_rehabilitasi"])
+    assert shown not in client.get("/beranda/").content.decode()
