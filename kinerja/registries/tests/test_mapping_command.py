@@ -97,7 +97,7 @@ def test_bnba_rows_are_all_or_nothing(tmp_path):
         r["baris"]: r["alasan_ditolak"] for r in read_rejects(tmp_path / "bnba.csv.rejected.csv")
     }
     assert reasons["3"].startswith(
-        "BANTUAN (tempat_penampungan): tanggal 2099-01-01 setelah hari ini"
+        "BANTUAN (tempat_penampungan): tanggal 1 Januari 2099 setelah hari ini"
     )
     assert reasons["4"] == "BANTUAN: label 'Kasur' tidak dikenal di pemetaan bnba-korban"
     assert set(Orang.objects.values_list("nama", flat=True)) == {"SITI", "ANI"}

@@ -42,7 +42,7 @@ def test_tree_journey(browser, live_server, seeded_transactional_db, users, tmp_
     p = _open_as(browser, live_server, "perencana")
     p.get_by_role("link", name="Pohon kinerja").first.click()
     p.get_by_role("link", name="Kelola Renstra dan impor pohon").click()
-    p.get_by_label("Nama").fill("Renstra Dinas Sosial")
+    p.get_by_label("Nama", exact=True).fill("Renstra Dinas Sosial")
     p.get_by_label("Tahun awal").fill("2021")
     p.get_by_label("Tahun akhir").fill("2026")
     p.get_by_role("button", name="Buat Renstra").click()
