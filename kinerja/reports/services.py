@@ -7,6 +7,7 @@ from kinerja.indicators.engine import Periode
 from .builders.iku import build_iku
 from .builders.lkjip import build_lkjip
 from .builders.pk import build_pk
+from .builders.pk_jabatan import build_pk_semua
 from .builders.rekap import build_rekap
 from .builders.spm import build_spm
 from .document import Document
@@ -15,6 +16,7 @@ from .render import RENDERERS
 BUILDERS = {
     "iku": lambda year, quarter: build_iku(date=Periode(year, quarter).akhir),
     "pk": lambda year, quarter: build_pk(year),
+    "pk-jabatan": lambda year, quarter: build_pk_semua(year),
     "lkjip": lambda year, quarter: build_lkjip(year),
     "spm": build_spm,
     "rekap": build_rekap,
