@@ -8,224 +8,665 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisation', '0002_dinas_sosial_banjarbaru'),
-        ('sakip', '0001_pohon_kinerja_indikator_realisasi_bukti'),
+        ("organisation", "0002_dinas_sosial_banjarbaru"),
+        ("sakip", "0001_pohon_kinerja_indikator_realisasi_bukti"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalTindakLanjut',
+            name="HistoricalTindakLanjut",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField(verbose_name='tahun')),
-                ('triwulan', models.PositiveSmallIntegerField(verbose_name='triwulan')),
-                ('uraian', models.TextField(verbose_name='tindak lanjut / upaya')),
-                ('diisi_pada', models.DateTimeField(blank=True, editable=False, verbose_name='diisi')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('diisi_oleh', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indikator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='sakip.indikatorkinerja')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField(verbose_name="tahun")),
+                ("triwulan", models.PositiveSmallIntegerField(verbose_name="triwulan")),
+                ("uraian", models.TextField(verbose_name="tindak lanjut / upaya")),
+                (
+                    "diisi_pada",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="diisi"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "diisi_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="sakip.indikatorkinerja",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical tindak lanjut triwulan',
-                'verbose_name_plural': 'historical tindak lanjut triwulan',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical tindak lanjut triwulan",
+                "verbose_name_plural": "historical tindak lanjut triwulan",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Jabatan',
+            name="Jabatan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode_kabkota', models.CharField(db_index=True, default=kinerja.sakip.models.pk._kabkota, max_length=5, verbose_name='kab/kota')),
-                ('kode', models.SlugField(max_length=40, verbose_name='kode')),
-                ('jenis', models.CharField(choices=[('kepala_dinas', 'Kepala Dinas'), ('sekretaris', 'Sekretaris'), ('kepala_bidang', 'Kepala Bidang'), ('kepala_seksi', 'Kepala Seksi / Subbagian'), ('fungsional', 'Jabatan fungsional')], max_length=14, verbose_name='jenis jabatan')),
-                ('nama', models.CharField(max_length=200, verbose_name='nama jabatan')),
-                ('seksi', models.CharField(blank=True, max_length=200, verbose_name='seksi / subbagian')),
-                ('pemegang_nama', models.CharField(max_length=200, verbose_name='nama pemegang jabatan')),
-                ('pemegang_nip', models.CharField(blank=True, max_length=18, verbose_name='NIP')),
-                ('pemegang_pangkat', models.CharField(blank=True, max_length=100, verbose_name='pangkat / golongan')),
-                ('urutan', models.PositiveIntegerField(default=0, verbose_name='urutan')),
-                ('atasan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='bawahan', to='sakip.jabatan', verbose_name='atasan langsung')),
-                ('bidang', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisation.bidang', verbose_name='bidang')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kode_kabkota",
+                    models.CharField(
+                        db_index=True,
+                        default=kinerja.sakip.models.pk._kabkota,
+                        max_length=5,
+                        verbose_name="kab/kota",
+                    ),
+                ),
+                ("kode", models.SlugField(max_length=40, verbose_name="kode")),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("kepala_dinas", "Kepala Dinas"),
+                            ("sekretaris", "Sekretaris"),
+                            ("kepala_bidang", "Kepala Bidang"),
+                            ("kepala_seksi", "Kepala Seksi / Subbagian"),
+                            ("fungsional", "Jabatan fungsional"),
+                        ],
+                        max_length=14,
+                        verbose_name="jenis jabatan",
+                    ),
+                ),
+                ("nama", models.CharField(max_length=200, verbose_name="nama jabatan")),
+                (
+                    "seksi",
+                    models.CharField(blank=True, max_length=200, verbose_name="seksi / subbagian"),
+                ),
+                (
+                    "pemegang_nama",
+                    models.CharField(max_length=200, verbose_name="nama pemegang jabatan"),
+                ),
+                ("pemegang_nip", models.CharField(blank=True, max_length=18, verbose_name="NIP")),
+                (
+                    "pemegang_pangkat",
+                    models.CharField(blank=True, max_length=100, verbose_name="pangkat / golongan"),
+                ),
+                ("urutan", models.PositiveIntegerField(default=0, verbose_name="urutan")),
+                (
+                    "atasan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bawahan",
+                        to="sakip.jabatan",
+                        verbose_name="atasan langsung",
+                    ),
+                ),
+                (
+                    "bidang",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisation.bidang",
+                        verbose_name="bidang",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'jabatan',
-                'verbose_name_plural': 'jabatan',
-                'ordering': ['kode_kabkota', 'urutan', 'id'],
+                "verbose_name": "jabatan",
+                "verbose_name_plural": "jabatan",
+                "ordering": ["kode_kabkota", "urutan", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalJabatan',
+            name="HistoricalJabatan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kode_kabkota', models.CharField(db_index=True, default=kinerja.sakip.models.pk._kabkota, max_length=5, verbose_name='kab/kota')),
-                ('kode', models.SlugField(max_length=40, verbose_name='kode')),
-                ('jenis', models.CharField(choices=[('kepala_dinas', 'Kepala Dinas'), ('sekretaris', 'Sekretaris'), ('kepala_bidang', 'Kepala Bidang'), ('kepala_seksi', 'Kepala Seksi / Subbagian'), ('fungsional', 'Jabatan fungsional')], max_length=14, verbose_name='jenis jabatan')),
-                ('nama', models.CharField(max_length=200, verbose_name='nama jabatan')),
-                ('seksi', models.CharField(blank=True, max_length=200, verbose_name='seksi / subbagian')),
-                ('pemegang_nama', models.CharField(max_length=200, verbose_name='nama pemegang jabatan')),
-                ('pemegang_nip', models.CharField(blank=True, max_length=18, verbose_name='NIP')),
-                ('pemegang_pangkat', models.CharField(blank=True, max_length=100, verbose_name='pangkat / golongan')),
-                ('urutan', models.PositiveIntegerField(default=0, verbose_name='urutan')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('bidang', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.bidang', verbose_name='bidang')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('atasan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='sakip.jabatan', verbose_name='atasan langsung')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kode_kabkota",
+                    models.CharField(
+                        db_index=True,
+                        default=kinerja.sakip.models.pk._kabkota,
+                        max_length=5,
+                        verbose_name="kab/kota",
+                    ),
+                ),
+                ("kode", models.SlugField(max_length=40, verbose_name="kode")),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("kepala_dinas", "Kepala Dinas"),
+                            ("sekretaris", "Sekretaris"),
+                            ("kepala_bidang", "Kepala Bidang"),
+                            ("kepala_seksi", "Kepala Seksi / Subbagian"),
+                            ("fungsional", "Jabatan fungsional"),
+                        ],
+                        max_length=14,
+                        verbose_name="jenis jabatan",
+                    ),
+                ),
+                ("nama", models.CharField(max_length=200, verbose_name="nama jabatan")),
+                (
+                    "seksi",
+                    models.CharField(blank=True, max_length=200, verbose_name="seksi / subbagian"),
+                ),
+                (
+                    "pemegang_nama",
+                    models.CharField(max_length=200, verbose_name="nama pemegang jabatan"),
+                ),
+                ("pemegang_nip", models.CharField(blank=True, max_length=18, verbose_name="NIP")),
+                (
+                    "pemegang_pangkat",
+                    models.CharField(blank=True, max_length=100, verbose_name="pangkat / golongan"),
+                ),
+                ("urutan", models.PositiveIntegerField(default=0, verbose_name="urutan")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "bidang",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisation.bidang",
+                        verbose_name="bidang",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "atasan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="sakip.jabatan",
+                        verbose_name="atasan langsung",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical jabatan',
-                'verbose_name_plural': 'historical jabatan',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical jabatan",
+                "verbose_name_plural": "historical jabatan",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PerjanjianKinerja',
+            name="PerjanjianKinerja",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField(verbose_name='tahun')),
-                ('versi', models.PositiveSmallIntegerField(default=1, verbose_name='versi')),
-                ('alasan_perubahan', models.TextField(blank=True, verbose_name='alasan perubahan')),
-                ('status', models.CharField(choices=[('draft', 'Draf'), ('disetujui', 'Disetujui dan ditandatangani')], default='draft', max_length=10, verbose_name='status')),
-                ('pihak', models.JSONField(blank=True, default=dict, verbose_name='para pihak saat disetujui')),
-                ('disetujui_pada', models.DateTimeField(blank=True, null=True, verbose_name='disetujui')),
-                ('dibuat', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),
-                ('disetujui_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('jabatan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='perjanjian', to='sakip.jabatan')),
-                ('menggantikan', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='perubahan', to='sakip.perjanjiankinerja', verbose_name='mengubah PK')),
-                ('renstra', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='perjanjian', to='sakip.renstra')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField(verbose_name="tahun")),
+                ("versi", models.PositiveSmallIntegerField(default=1, verbose_name="versi")),
+                ("alasan_perubahan", models.TextField(blank=True, verbose_name="alasan perubahan")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draf"), ("disetujui", "Disetujui dan ditandatangani")],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "pihak",
+                    models.JSONField(
+                        blank=True, default=dict, verbose_name="para pihak saat disetujui"
+                    ),
+                ),
+                (
+                    "disetujui_pada",
+                    models.DateTimeField(blank=True, null=True, verbose_name="disetujui"),
+                ),
+                ("dibuat", models.DateTimeField(auto_now_add=True, verbose_name="dibuat")),
+                (
+                    "disetujui_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="perjanjian",
+                        to="sakip.jabatan",
+                    ),
+                ),
+                (
+                    "menggantikan",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="perubahan",
+                        to="sakip.perjanjiankinerja",
+                        verbose_name="mengubah PK",
+                    ),
+                ),
+                (
+                    "renstra",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="perjanjian",
+                        to="sakip.renstra",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'perjanjian kinerja',
-                'verbose_name_plural': 'perjanjian kinerja',
-                'ordering': ['tahun', 'jabatan__urutan', 'versi'],
+                "verbose_name": "perjanjian kinerja",
+                "verbose_name_plural": "perjanjian kinerja",
+                "ordering": ["tahun", "jabatan__urutan", "versi"],
             },
         ),
         migrations.CreateModel(
-            name='IndikatorPK',
+            name="IndikatorPK",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target_tahun', models.DecimalField(decimal_places=4, max_digits=16, null=True, verbose_name='target tahunan')),
-                ('target_tw1', models.DecimalField(decimal_places=4, max_digits=16, null=True, verbose_name='target TW I')),
-                ('target_tw2', models.DecimalField(decimal_places=4, max_digits=16, null=True, verbose_name='target TW II')),
-                ('target_tw3', models.DecimalField(decimal_places=4, max_digits=16, null=True, verbose_name='target TW III')),
-                ('target_tw4', models.DecimalField(decimal_places=4, max_digits=16, null=True, verbose_name='target TW IV')),
-                ('urutan', models.PositiveIntegerField(default=0, verbose_name='urutan')),
-                ('indikator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='sakip.indikatorkinerja')),
-                ('pk_dokumen', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indikator', to='sakip.perjanjiankinerja')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "target_tahun",
+                    models.DecimalField(
+                        decimal_places=4, max_digits=16, null=True, verbose_name="target tahunan"
+                    ),
+                ),
+                (
+                    "target_tw1",
+                    models.DecimalField(
+                        decimal_places=4, max_digits=16, null=True, verbose_name="target TW I"
+                    ),
+                ),
+                (
+                    "target_tw2",
+                    models.DecimalField(
+                        decimal_places=4, max_digits=16, null=True, verbose_name="target TW II"
+                    ),
+                ),
+                (
+                    "target_tw3",
+                    models.DecimalField(
+                        decimal_places=4, max_digits=16, null=True, verbose_name="target TW III"
+                    ),
+                ),
+                (
+                    "target_tw4",
+                    models.DecimalField(
+                        decimal_places=4, max_digits=16, null=True, verbose_name="target TW IV"
+                    ),
+                ),
+                ("urutan", models.PositiveIntegerField(default=0, verbose_name="urutan")),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="sakip.indikatorkinerja",
+                    ),
+                ),
+                (
+                    "pk_dokumen",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indikator",
+                        to="sakip.perjanjiankinerja",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indikator PK',
-                'verbose_name_plural': 'indikator PK',
-                'ordering': ['pk_dokumen', 'urutan', 'id'],
+                "verbose_name": "indikator PK",
+                "verbose_name_plural": "indikator PK",
+                "ordering": ["pk_dokumen", "urutan", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalPerjanjianKinerja',
+            name="HistoricalPerjanjianKinerja",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField(verbose_name='tahun')),
-                ('versi', models.PositiveSmallIntegerField(default=1, verbose_name='versi')),
-                ('alasan_perubahan', models.TextField(blank=True, verbose_name='alasan perubahan')),
-                ('status', models.CharField(choices=[('draft', 'Draf'), ('disetujui', 'Disetujui dan ditandatangani')], default='draft', max_length=10, verbose_name='status')),
-                ('pihak', models.JSONField(blank=True, default=dict, verbose_name='para pihak saat disetujui')),
-                ('disetujui_pada', models.DateTimeField(blank=True, null=True, verbose_name='disetujui')),
-                ('dibuat', models.DateTimeField(blank=True, editable=False, verbose_name='dibuat')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('disetujui_oleh', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('renstra', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='sakip.renstra')),
-                ('jabatan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='sakip.jabatan')),
-                ('menggantikan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='sakip.perjanjiankinerja', verbose_name='mengubah PK')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField(verbose_name="tahun")),
+                ("versi", models.PositiveSmallIntegerField(default=1, verbose_name="versi")),
+                ("alasan_perubahan", models.TextField(blank=True, verbose_name="alasan perubahan")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draf"), ("disetujui", "Disetujui dan ditandatangani")],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "pihak",
+                    models.JSONField(
+                        blank=True, default=dict, verbose_name="para pihak saat disetujui"
+                    ),
+                ),
+                (
+                    "disetujui_pada",
+                    models.DateTimeField(blank=True, null=True, verbose_name="disetujui"),
+                ),
+                ("dibuat", models.DateTimeField(blank=True, editable=False, verbose_name="dibuat")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "disetujui_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "renstra",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="sakip.renstra",
+                    ),
+                ),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="sakip.jabatan",
+                    ),
+                ),
+                (
+                    "menggantikan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="sakip.perjanjiankinerja",
+                        verbose_name="mengubah PK",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical perjanjian kinerja',
-                'verbose_name_plural': 'historical perjanjian kinerja',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical perjanjian kinerja",
+                "verbose_name_plural": "historical perjanjian kinerja",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalIndikatorPK',
+            name="HistoricalIndikatorPK",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('target_tahun', models.DecimalField(decimal_places=4, max_digits=16, null=True, verbose_name='target tahunan')),
-                ('target_tw1', models.DecimalField(decimal_places=4, max_digits=16, null=True, verbose_name='target TW I')),
-                ('target_tw2', models.DecimalField(decimal_places=4, max_digits=16, null=True, verbose_name='target TW II')),
-                ('target_tw3', models.DecimalField(decimal_places=4, max_digits=16, null=True, verbose_name='target TW III')),
-                ('target_tw4', models.DecimalField(decimal_places=4, max_digits=16, null=True, verbose_name='target TW IV')),
-                ('urutan', models.PositiveIntegerField(default=0, verbose_name='urutan')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indikator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='sakip.indikatorkinerja')),
-                ('pk_dokumen', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='sakip.perjanjiankinerja')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "target_tahun",
+                    models.DecimalField(
+                        decimal_places=4, max_digits=16, null=True, verbose_name="target tahunan"
+                    ),
+                ),
+                (
+                    "target_tw1",
+                    models.DecimalField(
+                        decimal_places=4, max_digits=16, null=True, verbose_name="target TW I"
+                    ),
+                ),
+                (
+                    "target_tw2",
+                    models.DecimalField(
+                        decimal_places=4, max_digits=16, null=True, verbose_name="target TW II"
+                    ),
+                ),
+                (
+                    "target_tw3",
+                    models.DecimalField(
+                        decimal_places=4, max_digits=16, null=True, verbose_name="target TW III"
+                    ),
+                ),
+                (
+                    "target_tw4",
+                    models.DecimalField(
+                        decimal_places=4, max_digits=16, null=True, verbose_name="target TW IV"
+                    ),
+                ),
+                ("urutan", models.PositiveIntegerField(default=0, verbose_name="urutan")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="sakip.indikatorkinerja",
+                    ),
+                ),
+                (
+                    "pk_dokumen",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="sakip.perjanjiankinerja",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical indikator PK',
-                'verbose_name_plural': 'historical indikator PK',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical indikator PK",
+                "verbose_name_plural": "historical indikator PK",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='TindakLanjut',
+            name="TindakLanjut",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField(verbose_name='tahun')),
-                ('triwulan', models.PositiveSmallIntegerField(verbose_name='triwulan')),
-                ('uraian', models.TextField(verbose_name='tindak lanjut / upaya')),
-                ('diisi_pada', models.DateTimeField(auto_now=True, verbose_name='diisi')),
-                ('diisi_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indikator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tindak_lanjut', to='sakip.indikatorkinerja')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField(verbose_name="tahun")),
+                ("triwulan", models.PositiveSmallIntegerField(verbose_name="triwulan")),
+                ("uraian", models.TextField(verbose_name="tindak lanjut / upaya")),
+                ("diisi_pada", models.DateTimeField(auto_now=True, verbose_name="diisi")),
+                (
+                    "diisi_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tindak_lanjut",
+                        to="sakip.indikatorkinerja",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tindak lanjut triwulan',
-                'verbose_name_plural': 'tindak lanjut triwulan',
-                'ordering': ['indikator', 'tahun', 'triwulan'],
+                "verbose_name": "tindak lanjut triwulan",
+                "verbose_name_plural": "tindak lanjut triwulan",
+                "ordering": ["indikator", "tahun", "triwulan"],
             },
         ),
         migrations.AddConstraint(
-            model_name='jabatan',
-            constraint=models.UniqueConstraint(fields=('kode_kabkota', 'kode'), name='unique_jabatan_kode'),
+            model_name="jabatan",
+            constraint=models.UniqueConstraint(
+                fields=("kode_kabkota", "kode"), name="unique_jabatan_kode"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jabatan',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('atasan__isnull', True), ('jenis', 'kepala_dinas')), models.Q(models.Q(('jenis', 'kepala_dinas'), _negated=True), ('atasan__isnull', False)), _connector='OR'), name='jabatan_atasan_kecuali_kadis'),
+            model_name="jabatan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("atasan__isnull", True), ("jenis", "kepala_dinas")),
+                    models.Q(
+                        models.Q(("jenis", "kepala_dinas"), _negated=True),
+                        ("atasan__isnull", False),
+                    ),
+                    _connector="OR",
+                ),
+                name="jabatan_atasan_kecuali_kadis",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='perjanjiankinerja',
-            constraint=models.UniqueConstraint(fields=('jabatan', 'tahun', 'versi'), name='unique_pk_jabatan_tahun_versi'),
+            model_name="perjanjiankinerja",
+            constraint=models.UniqueConstraint(
+                fields=("jabatan", "tahun", "versi"), name="unique_pk_jabatan_tahun_versi"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indikatorpk',
-            constraint=models.UniqueConstraint(fields=('pk_dokumen', 'indikator'), name='unique_indikator_pk'),
+            model_name="indikatorpk",
+            constraint=models.UniqueConstraint(
+                fields=("pk_dokumen", "indikator"), name="unique_indikator_pk"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='tindaklanjut',
-            constraint=models.UniqueConstraint(fields=('indikator', 'tahun', 'triwulan'), name='unique_tindak_lanjut'),
+            model_name="tindaklanjut",
+            constraint=models.UniqueConstraint(
+                fields=("indikator", "tahun", "triwulan"), name="unique_tindak_lanjut"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='tindaklanjut',
-            constraint=models.CheckConstraint(condition=models.Q(('triwulan__range', (1, 4))), name='tindak_lanjut_triwulan_1_4'),
+            model_name="tindaklanjut",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("triwulan__range", (1, 4))), name="tindak_lanjut_triwulan_1_4"
+            ),
         ),
     ]

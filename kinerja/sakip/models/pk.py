@@ -81,7 +81,9 @@ class PerjanjianKinerja(models.Model):
     parties' names are copied at approval, so a printed PK stays what was signed."""
 
     jabatan = models.ForeignKey(Jabatan, on_delete=models.PROTECT, related_name="perjanjian")
-    renstra = models.ForeignKey("sakip.Renstra", on_delete=models.PROTECT, related_name="perjanjian")
+    renstra = models.ForeignKey(
+        "sakip.Renstra", on_delete=models.PROTECT, related_name="perjanjian"
+    )
     tahun = models.PositiveSmallIntegerField("tahun")
     versi = models.PositiveSmallIntegerField("versi", default=1)
     menggantikan = models.OneToOneField(
