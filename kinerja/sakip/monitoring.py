@@ -43,6 +43,7 @@ class BarisMonitoring:
     satuan: str
     jenis: str
     bidang: str
+    bidang_kode: str
     triwulan: list[SelTriwulan] = field(default_factory=list)
 
 
@@ -113,7 +114,13 @@ def monitoring(pks: list[PerjanjianKinerja], tahun: int) -> list[BlokPK]:
     for r in rows:
         ind = r.indikator
         line = BarisMonitoring(
-            ind.pk, ind.kode, ind.nama, ind.satuan, ind.jenis, ind.bidang.nama if ind.bidang else ""
+            ind.pk,
+            ind.kode,
+            ind.nama,
+            ind.satuan,
+            ind.jenis,
+            ind.bidang.nama if ind.bidang else "",
+            ind.bidang.kode if ind.bidang else "",
         )
         for q in (1, 2, 3, 4):
             key = (ind.iku_kode, q) if ind.jenis == JenisIndikator.DIHITUNG else (ind.pk, q)
