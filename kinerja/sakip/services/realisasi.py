@@ -145,7 +145,7 @@ def realisasi_transition(*, aksi: str, realisasi: Realisasi, user, alasan: str =
     if aksi not in TRANSITIONS:
         raise RealisasiRefused(f"Aksi tidak dikenal: {aksi}.", "input")
     row = (
-        Realisasi.objects.select_for_update()
+        Realisasi.objects.select_for_update(of=("self",))
         .select_related("indikator__bidang")
         .get(pk=realisasi.pk)
     )

@@ -1,6 +1,6 @@
-"""Item 6: the tree of the issue's size (bench/tree_data.py) draws in a number of queries that does
-not grow with the tree: a handful for the nodes, indicators, values and targets, plus the IKU's own
-figures (about 15 queries per computed IKU code, cached by the engine), whatever the node count."""
+"""Item 6: the tree of the issue's size (bench/tree_data.py) draws, once warm, in a number of queries
+that does not grow with the tree: a handful for the nodes, indicators, values and targets, and the
+stamps of the cached IKU figures behind the computed indicators."""
 
 import sys
 import time
@@ -12,7 +12,7 @@ from django.db.models import Count
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
 from tree_data import build_tree  # noqa: E402
 
-MAX_QUERIES = 110  # 5 IKU codes x ~15 + the tree's own reads and the session
+MAX_QUERIES = 25  # warm: the session, the tree's own reads, the IKU figures' cache stamps
 
 
 @pytest.fixture
@@ -35,13 +35,13 @@ def test_generator_builds_the_issue_size(big):
 
 def test_tree_and_node_pages_at_size(client, users, big, django_assert_max_num_queries):
     client.force_login(users["kadis"])
-    with django_assert_max_num_queries(MAX_QUERIES):
-        r = client.get("/kinerja/pohon/?tahun=2025")  # cold: the engine builds its summaries
-    t0 = time.perf_counter()
-    client.get("/kinerja/pohon/?tahun=2025")
-    seconds = time.perf_counter() - t0
+    r = client.get("/kinerja/pohon/?tahun=2025")  # cold: the engine builds its summaries
     html = r.content.decode()
     assert r.status_code == 200 and html.count('<a href="/kinerja/pohon/simpul/') == 610
+    with django_assert_max_num_queries(MAX_QUERIES):
+        t0 = time.perf_counter()
+        client.get("/kinerja/pohon/?tahun=2025")
+        seconds = time.perf_counter() - t0
     assert seconds < 2  # warm; generous: the bench (20 users, gunicorn) is the real measure
     node = big.simpul.get(kode="PRO001")
     with django_assert_max_num_queries(MAX_QUERIES):
