@@ -123,10 +123,10 @@ def monitoring(pks: list[PerjanjianKinerja], tahun: int) -> list[BlokPK]:
             ind.bidang.kode if ind.bidang else "",
         )
         for q in (1, 2, 3, 4):
-            key = (ind.iku_kode, q) if ind.jenis == JenisIndikator.DIHITUNG else (ind.pk, q)
-            nilai, status = (iku if ind.jenis == JenisIndikator.DIHITUNG else values).get(
-                key, (None, "")
-            )
+            if ind.jenis == JenisIndikator.DIHITUNG:
+                nilai, status = iku.get((ind.iku_kode, q), (None, ""))
+            else:
+                nilai, status = values.get((ind.pk, q), (None, ""))
             target = r.target_tw(q)
             cap = capaian(nilai, target, ind.polaritas)
             line.triwulan.append(

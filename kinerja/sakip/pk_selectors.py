@@ -35,7 +35,7 @@ def _txt(v: Decimal | None) -> str:
 
 def perubahan_of(pk: PerjanjianKinerja) -> list[Perubahan]:
     """What a PK Perubahan changed against the version it replaces: indicators in or out, targets."""
-    if pk.menggantikan_id is None:
+    if pk.menggantikan is None:
         return []
     old = {r.indikator_id: r for r in pk.menggantikan.indikator.select_related("indikator")}
     new = {r.indikator_id: r for r in pk.indikator.select_related("indikator")}

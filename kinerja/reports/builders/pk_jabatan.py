@@ -79,7 +79,7 @@ def _add_pk(doc: Document, pk: PerjanjianKinerja) -> None:
         Paragraph(pk.jabatan.nama, bold=True),
         *statement(pertama.nama, pertama.jabatan, kedua.nama, kedua.jabatan),
     )
-    if pk.menggantikan_id:
+    if pk.menggantikan is not None:
         doc.add(
             Paragraph(
                 f"Perjanjian Kinerja Perubahan ini mengganti Perjanjian Kinerja versi "
@@ -128,7 +128,7 @@ def _add_pk(doc: Document, pk: PerjanjianKinerja) -> None:
             else f"Belum ada data anggaran tahun {pk.tahun}.",
         )
     )
-    if pk.menggantikan_id:
+    if pk.menggantikan is not None:
         doc.add(
             Table(
                 f"Perubahan terhadap Perjanjian Kinerja versi {pk.menggantikan.versi}",

@@ -14,13 +14,14 @@ BATAS_TEKS = 2000
 
 
 def tindak_lanjut_refusal(user, indikator: IndikatorKinerja) -> str | None:
-    if indikator.bidang_id is None:
+    bidang = indikator.bidang
+    if bidang is None:
         if can_edit_targets(user):
             return None
         return "Tindak lanjut indikator IKU diisi oleh Perencana."
-    if has_role(user, Role.STAF, Role.KABID) and bidang_kode(user) == indikator.bidang.kode:
+    if has_role(user, Role.STAF, Role.KABID) and bidang_kode(user) == bidang.kode:
         return None
-    return f"Tindak lanjut indikator ini diisi oleh {indikator.bidang.nama}."
+    return f"Tindak lanjut indikator ini diisi oleh {bidang.nama}."
 
 
 @transaction.atomic
