@@ -67,16 +67,16 @@ def _indicator_rows(pk: PerjanjianKinerja) -> list[list]:
     return rows
 
 
-def _add_pk(doc: Document, pk: PerjanjianKinerja) -> None:
+def _add_pk(doc: Document, pk: PerjanjianKinerja, heading: bool = False) -> None:
     pertama, kedua = _parties(pk)
     tingkat = {
         "kepala_dinas": "Sasaran Strategis",
         "sekretaris": "Program",
         "kepala_bidang": "Program",
     }.get(pk.jabatan.jenis, "Kegiatan / Sub-kegiatan")
+    if heading:  # one PK among many; a single PK's title is the document's
+        doc.add(Heading(f"{pk.judul} Tahun {pk.tahun}"), Paragraph(pk.jabatan.nama, bold=True))
     doc.add(
-        Heading(f"{pk.judul} Tahun {pk.tahun}"),
-        Paragraph(pk.jabatan.nama, bold=True),
         *statement(pertama.nama, pertama.jabatan, kedua.nama, kedua.jabatan),
     )
     if pk.menggantikan is not None:
@@ -175,7 +175,7 @@ def build_pk_semua(tahun: int) -> Document:
     for n, pk in enumerate(pks):
         if n:
             doc.add(PageBreak())
-        _add_pk(doc, pk)
+        _add_pk(doc, pk, heading=True)
     doc.provisional = any(pk.status != StatusPK.DISETUJUI for pk in pks)
     return doc
 
