@@ -36,6 +36,7 @@ from ..selectors import (
     sasaran_list,
     year_targets,
 )
+from .lkjip_pohon import a7_program_kegiatan, bab2_tujuan
 
 BANDS = ("sangat tinggi", "tinggi", "sedang", "rendah", "sangat rendah")
 # A.1: realisasi from the counts, capaian from realisasi and target, as live formulas.
@@ -469,6 +470,7 @@ def build_lkjip(tahun: int) -> Document:
         *_bab1(keputusan, dinas),
         PageBreak(),
         *_bab2(t, keputusan),
+        *bab2_tujuan(tahun),
         PageBreak(),
         Heading("BAB III AKUNTABILITAS KINERJA"),
         Heading("A. Capaian Kinerja Organisasi", 2),
@@ -482,6 +484,7 @@ def build_lkjip(tahun: int) -> Document:
         doc.add(Heading(f"Sasaran {s.nomor}: {s.uraian}", 2))
         for ind in inds:
             doc.add(*_indicator_section(t, ind))
+    doc.add(*a7_program_kegiatan(tahun))
     doc.add(*_budget(t), PageBreak(), *_bab4(t, dinas), kepala_signature())
     return doc
 
