@@ -61,6 +61,8 @@ def env() -> dict:
         "ALLOWED_HOSTS": "127.0.0.1",
         "FIGURE_CACHE_LOCATION": str(CACHE),
         "DEBUG": "0",
+        # The bench signs in with passwords only: the second factor (D87) is a person's phone.
+        "KINERJA_2FA_WAJIB": "0",
     }
 
 
@@ -92,6 +94,11 @@ def prepare() -> None:
             r = run_import(kind, files.paths[kind], original_name=f"demo/{kind}.csv")
             print(f"{kind}: {r.accepted} rows")
     call_command("demo_users", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    # The bench signs in with passwords only (KINERJA_2FA_WAJIB=0 in env()): the demo accounts'
+    # TOTP devices are removed from this bench database, or staf and kabid would be asked a code.
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.all().delete()
     from tree_data import SIZES, build_tree  # issue 15: 5/15/40/150/400 nodes
 
     renstra = build_tree(TAHUN)

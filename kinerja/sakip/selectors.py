@@ -212,3 +212,23 @@ def indikator_periods(ind: IndikatorKinerja, tahun: int) -> list[PeriodeRow]:
         cap = capaian(nilai, target, ind.polaritas)
         out.append(PeriodeRow(p, target, r, cap, band_label(cap, scale)))
     return out
+
+
+def _tree_stamp() -> tuple:
+    """The latest history row of every table the tree page reads (saves and deletes both add one)."""
+    return tuple(
+        model.history.aggregate(m=Max("history_id"))["m"]
+        for model in (Renstra, Simpul, IndikatorKinerja, TargetIndikator, Realisasi)
+    )
+
+
+def tree_cached(renstra: Renstra, tahun: int, sampai: str, draw) -> tuple[str, int]:
+    """`draw(rows)` of the tree, cached under the registries' counter (engine), the tree's and the
+    approvals' history stamps: a page of 610 nodes is drawn once per change, never stale (D149)."""
+
+    def compute() -> tuple[str, int]:
+        rows = tree_rows(renstra, tahun, sampai)
+        return draw(rows), len(rows)
+
+    parts = (renstra.pk, tahun, sampai, _tree_stamp(), _approval_stamp())
+    return cached_call("sakip-pohon", parts, compute)

@@ -62,6 +62,16 @@ def test_tree_page(client, users, tree, ip1, approved):
     assert "IP-1: 25,00 % sangat rendah" in html
     down_to_program = client.get("/kinerja/pohon/?tahun=2025&sampai=program").content.decode()
     assert down_to_program.count('<a href="/kinerja/pohon/simpul/') == 4
+    # The drawing is cached, never stale: a new quarter's value shows at once.
+    realisasi_save(
+        indikator=ip1,
+        tahun=2025,
+        periode=2,
+        nilai=Decimal(180),
+        catatan="",
+        user=users["staf_rehabilitasi"],
+    )
+    assert "IP-1: 90,00 % tinggi" in client.get("/kinerja/pohon/?tahun=2025").content.decode()
 
 
 @pytest.mark.parametrize(

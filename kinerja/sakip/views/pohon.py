@@ -21,7 +21,7 @@ from ..selectors import (
     indikator_capaian,
     renstra_all,
     renstra_for_year,
-    tree_rows,
+    tree_cached,
 )
 from ..services.renstra import RenstraRefused, simpul_update
 from .common import get_simpul, year_param
@@ -44,11 +44,13 @@ def pohon_page(request: HttpRequest) -> HttpResponse:
     sampai = request.GET.get("sampai") or Tingkat.SUB_KEGIATAN
     if sampai not in TINGKAT_URUT:
         raise BadRequest(f"Tingkat '{sampai[:20]}' tidak dikenal.")
-    svg, rows = "", []
+    svg, jumlah = "", 0
     if renstra is not None:
-        rows = tree_rows(renstra, tahun, sampai)
         href = reverse("sakip:simpul", args=[0]).replace("/0/", "/{id}/") + f"?tahun={tahun}"
-        svg = tree_svg(rows, title=f"Pohon kinerja {renstra.nama} tahun {tahun}", href=href)
+        title = f"Pohon kinerja {renstra.nama} tahun {tahun}"
+        svg, jumlah = tree_cached(
+            renstra, tahun, sampai, lambda rows: tree_svg(rows, title=title, href=href)
+        )
     return render(
         request,
         "sakip/pohon.html",
@@ -59,7 +61,7 @@ def pohon_page(request: HttpRequest) -> HttpResponse:
             "sampai": sampai,
             "tingkat": Tingkat.choices,
             "svg": mark_safe(svg),  # noqa: S308  # built by drawing.tree_svg, every text escaped
-            "jumlah": len(rows),
+            "jumlah": jumlah,
             "can_keep": can_keep_tree(request.user),
         },
     )
