@@ -16,6 +16,7 @@ from kinerja.organisation.permissions import Area, can_view, has_role
 from kinerja.performance.models.persetujuan import Status
 from kinerja.performance.periods import periode_nama
 from kinerja.performance.selectors import inbox
+from kinerja.sakip.dasbor import pk_panel
 
 from .selectors import (
     kartu_list,
@@ -58,6 +59,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
         "can_audit": can_view(user, Area.AUDIT),
         "can_targets": has_role(user, Role.PERENCANA, Role.ADMIN),
         "years": list(catalogue_years()),
+        "pk_panel": pk_panel(user, periode.tahun, periode.triwulan),
     }
     return render(request, "web/dasbor.html", context)
 
