@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import impor, monitoring, pk, pohon, realisasi
+from .views import impor, jabatan, monitoring, pk, pohon, realisasi
 
 app_name = "sakip"
 
@@ -22,6 +22,8 @@ urlpatterns = [
     path("bukti/<int:pk>/", realisasi.bukti_download, name="bukti"),
     path("bukti/<int:pk>/lepas/", realisasi.bukti_remove_view, name="bukti_lepas"),
     path("pk/", pk.pk_list, name="pk_daftar"),
+    path("pk/jabatan/", jabatan.jabatan_page, name="jabatan"),
+    path("pk/jabatan/<int:pk>/", jabatan.jabatan_page, name="jabatan_ubah"),
     path("pk/draf/", pk.pk_draft_view, name="pk_draf"),
     path("pk/<int:pk>/", pk.pk_page, name="pk"),
     path("pk/<int:pk>/target/", pk.pk_targets_view, name="pk_target"),
