@@ -61,7 +61,7 @@ def jabatan_page(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 return redirect("sakip:jabatan")
         else:
             errors = [
-                f"{form.fields[f].label if f in form.fields else f}: {' '.join(e)}"
+                f"{form.fields[f].label if f in form.fields else f}: {' '.join(map(str, e))}"
                 for f, e in form.errors.items()
             ]
         status = 400
