@@ -178,7 +178,7 @@ def pk_approve(*, pk: PerjanjianKinerja, user) -> PerjanjianKinerja:
     if not has_role(user, Role.KADIS):
         raise PKRefused("Hanya Kepala Dinas yang menyetujui dan menandatangani PK.", "role")
     pk = (
-        PerjanjianKinerja.objects.select_for_update()
+        PerjanjianKinerja.objects.select_for_update(of=("self",))
         .select_related("jabatan__atasan")
         .get(pk=pk.pk)
     )
