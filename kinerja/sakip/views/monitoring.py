@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -70,6 +71,8 @@ def monitoring_page(request: HttpRequest) -> HttpResponse:
             "semua_bidang": Bidang.objects.filter(
                 organisasi__kode_wilayah=settings.KINERJA_KODE_WILAYAH
             ),
+            "tl_url": reverse("sakip:tindak_lanjut", args=[0, 0, 0]).removesuffix("0/0/0/"),
+            "csrf": get_token(request),
             "can_act": {b.indikator_id for b in lines if _can_act(request, b.bidang_kode)},
         },
     )
