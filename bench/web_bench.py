@@ -15,6 +15,10 @@
    CSV posted to the upload form, then its preview page: the dry run is queued for the worker).
 4. Stops gunicorn and prints p50/p95/p99 and errors per endpoint (from bench/out/web_stats.csv).
 
+Issue 15 adds a performance tree of 5 tujuan, 15 sasaran, 40 programmes, 150 kegiatan and 400
+sub-kegiatan (bench/tree_data.py) and two pages to the journey: the tree page and a programme's page.
+`--only tree` runs those two pages alone.
+
 This file is also the locustfile: locust imports it (`-f bench/web_bench.py`) and gets the user
 class defined at the bottom, which only exists when the module is imported, not run.
 """
