@@ -46,6 +46,7 @@ TAHUN = 2025
 # The tree page and a programme's page of the generated tree (bench/tree_data.py); the node's id is
 # looked up once (`node_path`). `--only tree` runs only these two pages.
 TREE = f"/kinerja/pohon/?tahun={TAHUN}"
+MONITORING = f"/kinerja/pohon/monitoring/?tahun={TAHUN}&bidang=rehabilitasi"
 ACCOUNTS = ["kadis", "staf.rehabilitasi", "kabid.rehabilitasi", "auditor", "perencana"]
 UPLOADER = "staf.rehabilitasi"
 UPLOAD_CSV = (
@@ -106,6 +107,9 @@ def prepare() -> None:
     from tree_data import SIZES, build_tree  # issue 15: 5/15/40/150/400 nodes
 
     renstra = build_tree(TAHUN)
+    from pk_data import build_pk  # issue 15 item 4: PKs of every echelon on that tree
+
+    print(f"PK on the bench tree: {build_pk(renstra, TAHUN)} positions")
     print(f"performance tree {'/'.join(map(str, SIZES))}: {renstra.simpul.count()} nodes")
     from audit_fill import fill_audit_log
 
@@ -171,7 +175,10 @@ def warm(base: str) -> None:
     for username in ACCOUNTS:
         s = Session(base)
         s.login(username)
-        for path in [*PAGES, TREE, node_path(s)]:
+        pages = [*PAGES, TREE, node_path(s)]
+        if username in ("kadis", "staf.rehabilitasi", "kabid.rehabilitasi", "auditor"):
+            pages.append(MONITORING)
+        for path in pages:
             if path.startswith("/kinerja/audit/") and username not in ("kadis", "auditor"):
                 continue  # the audit log is theirs (and the admin's) only
             t0 = time.perf_counter()
@@ -308,6 +315,12 @@ else:  # imported by locust
                               self.client.get(TREE, name="/kinerja/pohon/?tahun=").text)  # fmt: skip
                 self.node_url = m.group(1) if m else TREE
             self.client.get(self.node_url, name="/kinerja/pohon/simpul/[id]/")
+
+        @task(2)
+        def monitoring(self) -> None:
+            if self.username == "perencana":
+                return self.tree()
+            self.client.get(MONITORING, name="/kinerja/pohon/monitoring/?bidang=")
 
         @task(2)
         def figure(self) -> None:

@@ -8,6 +8,7 @@ from .builders.iku import build_iku
 from .builders.lke import build_lke
 from .builders.lkjip import build_lkjip
 from .builders.pk import build_pk
+from .builders.pk_jabatan import build_pk_semua
 from .builders.rekap import build_rekap
 from .builders.spm import build_spm
 from .document import Document
@@ -16,6 +17,7 @@ from .render import RENDERERS
 BUILDERS = {
     "iku": lambda year, quarter: build_iku(date=Periode(year, quarter).akhir),
     "pk": lambda year, quarter: build_pk(year),
+    "pk-jabatan": lambda year, quarter: build_pk_semua(year),
     "lkjip": lambda year, quarter: build_lkjip(year),
     "spm": build_spm,
     "rekap": build_rekap,

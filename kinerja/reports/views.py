@@ -25,6 +25,7 @@ from .tasks import make_document
 DOCUMENTS = (
     ("iku", "Indikator Kinerja Utama (IKU)", "Lampiran keputusan IKU yang berlaku", False),
     ("pk", "Perjanjian Kinerja (PK)", "Pernyataan, target tahunan dan triwulan, program", False),
+    ("pk-jabatan", "PK seluruh jabatan", "PK terbaru tiap jabatan, Kepala Dinas s.d. Seksi", False),
     ("lkjip", "LKjIP", "Laporan kinerja tahunan: Bab I-IV dan Ikhtisar Eksekutif", False),
     ("spm", "Laporan SPM Bidang Sosial", "IKU-2 per jenis PPKS dan IKU-4, kumulatif", True),
     ("rekap", "Rekap per wilayah", "Semua IKU per kecamatan dan kelurahan, dua bacaan", True),

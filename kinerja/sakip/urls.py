@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import impor, pohon, realisasi
+from .views import impor, jabatan, monitoring, pk, pohon, realisasi
 
 app_name = "sakip"
 
@@ -21,4 +21,19 @@ urlpatterns = [
     path("realisasi/<int:pk>/<str:aksi>/", realisasi.realisasi_action, name="realisasi_aksi"),
     path("bukti/<int:pk>/", realisasi.bukti_download, name="bukti"),
     path("bukti/<int:pk>/lepas/", realisasi.bukti_remove_view, name="bukti_lepas"),
+    path("pk/", pk.pk_list, name="pk_daftar"),
+    path("pk/jabatan/", jabatan.jabatan_page, name="jabatan"),
+    path("pk/jabatan/<int:pk>/", jabatan.jabatan_page, name="jabatan_ubah"),
+    path("pk/draf/", pk.pk_draft_view, name="pk_draf"),
+    path("pk/<int:pk>/", pk.pk_page, name="pk"),
+    path("pk/<int:pk>/target/", pk.pk_targets_view, name="pk_target"),
+    path("pk/<int:pk>/setujui/", pk.pk_approve_view, name="pk_setujui"),
+    path("pk/<int:pk>/perubahan/", pk.pk_revise_view, name="pk_perubahan"),
+    path("pk/<int:pk>/unduh.<str:fmt>", pk.pk_download, name="pk_unduh"),
+    path("monitoring/", monitoring.monitoring_page, name="monitoring"),
+    path(
+        "monitoring/<int:pk>/<int:tahun>/<int:triwulan>/",
+        monitoring.tindak_lanjut_view,
+        name="tindak_lanjut",
+    ),
 ]

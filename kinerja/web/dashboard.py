@@ -17,6 +17,7 @@ from kinerja.organisation.permissions import Area, can_view, has_role
 from kinerja.performance.models.persetujuan import Status
 from kinerja.performance.periods import ROMAWI, periode_nama, periode_selesai
 from kinerja.performance.selectors import inbox
+from kinerja.sakip.dasbor import pk_panel
 
 from .selectors import (
     kartu_list,
@@ -62,6 +63,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
         "years": list(catalogue_years()),
         "tindak_lanjut": list(tindak_lanjut_terbuka(user)[:10]),
         "triwulan_romawi": [(str(q), r) for q, r in ROMAWI.items()],
+        "pk_panel": pk_panel(user, periode.tahun, periode.triwulan),
     }
     return render(request, "web/dasbor.html", context)
 

@@ -44,6 +44,7 @@ from .lkjip_bagian import (
     standar_nasional,
     tindak_lanjut_lhe,
 )
+from .lkjip_pohon import a7_program_kegiatan, bab2_tujuan
 
 BANDS = ("sangat tinggi", "tinggi", "sedang", "rendah", "sangat rendah")
 # A.1: realisasi from the counts, capaian from realisasi and target, as live formulas.
@@ -483,6 +484,7 @@ def build_lkjip(tahun: int) -> Document:
         *_bab1(keputusan, dinas, tahun),
         PageBreak(),
         *_bab2(t, keputusan),
+        *bab2_tujuan(tahun),
         PageBreak(),
         Heading("BAB III AKUNTABILITAS KINERJA"),
         Heading("A. Capaian Kinerja Organisasi", 2),
@@ -497,6 +499,7 @@ def build_lkjip(tahun: int) -> Document:
         for ind in inds:
             doc.add(*_indicator_section(t, ind))
     doc.add(
+        *a7_program_kegiatan(tahun),
         *standar_nasional(tahun),
         *_budget(t),
         *tindak_lanjut_lhe(tahun),

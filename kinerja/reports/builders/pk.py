@@ -28,6 +28,13 @@ NBSP = "\u00a0"
 
 
 def _statement(tahun: int, kepala: Signature, walikota: Signature, dinas: str, kota: str) -> list:
+    return statement(
+        kepala.name, f"Kepala {dinas}", walikota.name, f"Walikota {kota.replace('Kota ', '')}"
+    )
+
+
+def statement(pertama: str, jabatan_pertama: str, kedua: str, jabatan_kedua: str) -> list:
+    """The PK's opening statement between two parties (any echelon, PermenPAN-RB 53/2014)."""
     return [
         Paragraph(
             "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel "
@@ -37,11 +44,11 @@ def _statement(tahun: int, kepala: Signature, walikota: Signature, dinas: str, k
             "",
             [Column("", 0.3), Column("", 1), Column("", 4)],
             [
-                ["", "Nama", kepala.name],
-                ["", "Jabatan", f"Kepala {dinas}"],
+                ["", "Nama", pertama],
+                ["", "Jabatan", jabatan_pertama],
                 ["", "", "selanjutnya disebut PIHAK PERTAMA"],
-                ["", "Nama", walikota.name],
-                ["", "Jabatan", f"Walikota {kota.replace('Kota ', '')}"],
+                ["", "Nama", kedua],
+                ["", "Jabatan", jabatan_kedua],
                 ["", "", "selaku atasan PIHAK PERTAMA, selanjutnya disebut PIHAK KEDUA"],
             ],
             sheet="Pernyataan",

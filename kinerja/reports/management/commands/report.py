@@ -14,10 +14,18 @@ class Command(BaseCommand):
         parser.add_argument("--quarter", type=int, choices=[1, 2, 3, 4])
         parser.add_argument("--format", dest="fmt", choices=list(FORMATS), required=True)
         parser.add_argument("--output", required=True)
+        parser.add_argument(
+            "--jabatan", help="pk-jabatan: hanya PK terbaru jabatan dengan kode ini (tabel jabatan)"
+        )
 
-    def handle(self, *args, kind, year, quarter, fmt, output, **opts):
+    def handle(self, *args, kind, year, quarter, fmt, output, jabatan=None, **opts):
         try:
-            path = write_document(kind, fmt, Path(output), year=year, quarter=quarter)
+            if jabatan:
+                from kinerja.reports.builders.pk_jabatan import write_pk_jabatan
+
+                path = write_pk_jabatan(jabatan, fmt, Path(output), year=year)
+            else:
+                path = write_document(kind, fmt, Path(output), year=year, quarter=quarter)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"Dokumen {kind} ({fmt}) ditulis ke {path}")
