@@ -29,6 +29,12 @@ NOT_PAGES = {
     "sakip:kunci",
     "sakip:templat",
     "sakip:bukti",
+    "sakip:pk_draf",
+    "sakip:pk_target",
+    "sakip:pk_setujui",
+    "sakip:pk_perubahan",
+    "sakip:pk_unduh",
+    "sakip:tindak_lanjut",
 }
 
 
