@@ -6,6 +6,7 @@ from kinerja.indicators.selectors import keputusan_in_force, sasaran_with_indika
 from kinerja.lib.dates import tanggal_indonesia
 
 from ..common import letterhead
+from ..definisi_kata import _names, definisi_operasional
 from ..document import Column, Document, Heading, Paragraph, Signature, Table
 
 
@@ -38,6 +39,7 @@ def build_iku(*, date: dt.date) -> Document:
         Heading("Indikator Kinerja Utama (IKU)"),
     )
     rows = []
+    names = _names()
     for s in sasaran_with_indikator(keputusan):
         for ind in s.indikator.all():
             penjelasan = (
@@ -56,6 +58,7 @@ def build_iku(*, date: dt.date) -> Document:
                     s.uraian,
                     f"{ind.kode}: {ind.nama}",
                     penjelasan,
+                    definisi_operasional(ind, names),
                     ind.penanggung_jawab,
                     ind.sumber_data,
                 ]
@@ -67,7 +70,8 @@ def build_iku(*, date: dt.date) -> Document:
                 Column("No", 0.4),
                 Column("Sasaran Strategis", 2),
                 Column("Indikator Kinerja Utama", 2.2),
-                Column("Penjelasan (Makna, Alasan Pemilihan dan Cara Perhitungan)", 5),
+                Column("Penjelasan (Makna, Alasan Pemilihan dan Cara Perhitungan)", 4.2),
+                Column("Definisi operasional yang dipakai Kinerja", 3),
                 Column("Penanggung Jawab", 1.5),
                 Column("Sumber Data", 1),
             ],
