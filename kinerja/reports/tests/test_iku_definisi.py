@@ -13,10 +13,14 @@ def test_each_iku_row_carries_both_readings_in_words(db):
     rows = [r for r in ws.iter_rows(values_only=True) if any(r)]
     header = next(r for r in rows if "Definisi operasional yang dipakai Kinerja" in r)
     col = header.index("Definisi operasional yang dipakai Kinerja")
-    by_code = {str(r[2]).split(":")[0]: r[col] for r in rows if r[2] and str(r[2]).startswith("IKU-")}
+    by_code = {
+        str(r[2]).split(":")[0]: r[col] for r in rows if r[2] and str(r[2]).startswith("IKU-")
+    }
     assert set(by_code) == {"IKU-1", "IKU-2", "IKU-3A", "IKU-3B", "IKU-4"}
     iku2 = by_code["IKU-2"]
-    assert iku2.startswith("Bacaan baku (kontrak data): Registrasi PPKS / layanan; menghitung unit;")
+    assert iku2.startswith(
+        "Bacaan baku (kontrak data): Registrasi PPKS / layanan; menghitung unit;"
+    )
     assert "lokasi luar panti" in iku2 and "Lanjut usia telantar" in iku2
     assert "Bacaan harfiah keputusan" in iku2 and "menghitung jenis" in iku2
     assert "gelandangan pengemis" in iku2  # the literal reading's grouping
