@@ -1,5 +1,8 @@
 """PDF through WeasyPrint from one HTML template (A4, letterhead, page numbers)."""
 
+import functools
+from pathlib import Path
+
 from django.template.loader import render_to_string
 
 from ..common import fmt
@@ -24,6 +27,12 @@ def _provisional(value) -> bool:
     return isinstance(value, Provisional)
 
 
+# A table longer than this is laid out with its declared column widths (`table-layout: fixed`):
+# WeasyPrint's automatic layout measures every cell's text first, about 1 s for the LKjIP's 190-row
+# table of programmes and kegiatan (D240).
+PANJANG = 30
+
+
 def _block(block) -> dict:
     if isinstance(block, Table):
         total = sum(c.width for c in block.columns) or 1
@@ -32,6 +41,7 @@ def _block(block) -> dict:
             "title": block.title,
             "note": block.note,
             "plain": block.plain,
+            "panjang": len(block.rows) > PANJANG,
             "columns": [
                 {"title": c.title, "pct": round(c.width * 100 / total, 2), "num": c.kind != "text"}
                 for c in block.columns
@@ -73,7 +83,38 @@ def render_html(doc: Document) -> str:
 PDF_VARIANT = "pdf/a-2b"
 
 
-def render_pdf(doc: Document) -> bytes:
+# WeasyPrint's user-agent stylesheet gives every element six pseudo-elements (::marker, ::footnote-*,
+# ::note-*) whose styles it computes and checks while building boxes: about a third of the layout of
+# a 30-page LKjIP. No Kinerja document uses footnotes or notes, and only list items have markers, so
+# the documents use WeasyPrint's own sheet with those rules narrowed to `li::marker` and dropped (D240).
+UNIVERSAL_PSEUDO = ("::footnote-", "::note-")
+
+
+@functools.cache
+def _ua_stylesheet():
+    import weasyprint
+    from weasyprint import CSS
+    from weasyprint.css.counters import CounterStyle
+
+    text = (Path(weasyprint.__file__).parent / "css" / "html5_ua.css").read_text("utf-8")
+    lines = [
+        "li" + line if line.startswith("::marker") else line
+        for line in text.splitlines()
+        if not line.startswith(UNIVERSAL_PSEUDO)
+    ]
+    return CSS(string="\n".join(lines), counter_style=CounterStyle())
+
+
+@functools.cache
+def _html_class():
     from weasyprint import HTML
 
-    return HTML(string=render_html(doc)).write_pdf(pdf_variant=PDF_VARIANT)
+    class DokumenHTML(HTML):
+        def _ua_stylesheets(self, forms=False):
+            return [_ua_stylesheet()]
+
+    return DokumenHTML
+
+
+def render_pdf(doc: Document) -> bytes:
+    return _html_class()(string=render_html(doc)).write_pdf(pdf_variant=PDF_VARIANT)
