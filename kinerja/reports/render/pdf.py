@@ -3,7 +3,9 @@
 import functools
 from pathlib import Path
 
+from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 from ..common import fmt
 from ..document import (
@@ -33,6 +35,22 @@ def _provisional(value) -> bool:
 PANJANG = 30
 
 
+def _cell(value, column) -> str:
+    kelas = ("num" if column.kind != "text" else "") + (" prov" if _provisional(value) else "")
+    return f'<td class="{kelas}">{linebreaksbr(fmt(value, column.kind), autoescape=True)}</td>'
+
+
+def _body(block: Table) -> SafeString:
+    """The table's rows as HTML, built here rather than in the template: Django's loop over the
+    cells of the LKjIP's 190-row table took about 0.2 s (D240). Every text is escaped."""
+    return mark_safe(  # noqa: S308 - every cell text escaped by linebreaksbr(autoescape=True)
+        "".join(
+            "<tr>" + "".join(_cell(v, c) for v, c in zip(row, block.columns, strict=True)) + "</tr>"
+            for row in block.rows
+        )
+    )
+
+
 def _block(block) -> dict:
     if isinstance(block, Table):
         total = sum(c.width for c in block.columns) or 1
@@ -46,13 +64,7 @@ def _block(block) -> dict:
                 {"title": c.title, "pct": round(c.width * 100 / total, 2), "num": c.kind != "text"}
                 for c in block.columns
             ],
-            "rows": [
-                [
-                    {"text": fmt(v, c.kind), "num": c.kind != "text", "prov": _provisional(v)}
-                    for v, c in zip(row, block.columns, strict=True)
-                ]
-                for row in block.rows
-            ],
+            "body": _body(block),
         }
     kind = {
         Heading: "heading",
