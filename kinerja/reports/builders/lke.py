@@ -82,8 +82,8 @@ def build_lke(year: int) -> Document:
     doc.add(
         Table(
             "",
-            [Column("Kriteria", 0.7), Column("Jenis", 1.6), Column("Bukti", 3.2),
-             Column("SHA-256 tercatat", 4.2)],
+            [Column("Kriteria", 0.7), Column("Jenis", 1.6), Column("Bukti", 3.0),
+             Column("SHA-256 tercatat", 4.6)],
             [[_kode(b), b.get_jenis_display(), _isi(b), b.hash_tercatat]
              for b in baris.daftar_bukti],
             sheet="Bukti",
