@@ -1,6 +1,7 @@
 """The LKE worksheet pages: a year's worksheet with both sides' scores, one criterion's answer and
 evidence, closing and reopening by the evaluator."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -123,6 +124,7 @@ def _kriteria_page(request: HttpRequest, evaluasi: Evaluasi, kriteria: Kriteria,
             "bukti": bukti,
             "jenis_bukti": [c for c in JenisBukti.choices if c[0] != JenisBukti.BERKAS],
             "accept": ACCEPT,
+            "maks_mb": settings.KINERJA_BUKTI_MAKS_MB,
             "error": error,
         },
         status=400 if error else 200,

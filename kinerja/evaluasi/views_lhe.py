@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -126,6 +127,7 @@ def rekomendasi_page(request: HttpRequest, pk: int) -> HttpResponse:
             "jenis_bukti": [c for c in JenisBukti.choices if c[0] != JenisBukti.BERKAS],
             "boleh_unduh": can_read_evidence(request.user, row.bidang.kode),
             "accept": ACCEPT,
+            "maks_mb": settings.KINERJA_BUKTI_MAKS_MB,
             "error": error,
         },
         status=400 if error else 200,
