@@ -1,10 +1,10 @@
 """Reads of the evaluation for other apps (documents, the e-SAKIP export)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from .models import Evaluasi, Jawaban, Kriteria
+from .models import Bukti, Evaluasi, Jawaban, Kriteria
 from .services.jawaban import evaluasi_tahun
 from .services.skor import Rekap, rekap
 
@@ -13,6 +13,8 @@ from .services.skor import Rekap, rekap
 class Baris:
     per_sub: dict[int, list[tuple[Kriteria, Jawaban | None]]]
     bukti: dict[int, int]  # jawaban id -> number of evidence items
+    # every evidence item, links and uploaded files, in worksheet order
+    daftar_bukti: list[Bukti] = field(default_factory=list)
 
 
 def lembar_kerja(tahun: int) -> tuple[Evaluasi, Rekap, Baris] | None:
@@ -29,4 +31,15 @@ def lembar_kerja(tahun: int) -> tuple[Evaluasi, Rekap, Baris] | None:
         "sub_komponen__komponen__nomor", "sub_komponen__kode", "nomor"
     ):
         per_sub.setdefault(k.sub_komponen_id, []).append((k, jawaban.get(k.pk)))
-    return evaluasi, rekap(evaluasi), Baris(per_sub, bukti)
+    daftar = list(
+        Bukti.objects.filter(jawaban__evaluasi=evaluasi)
+        .select_related("jawaban__kriteria__sub_komponen__komponen")
+        .order_by(
+            "jawaban__kriteria__sub_komponen__komponen__nomor",
+            "jawaban__kriteria__sub_komponen__kode",
+            "jawaban__kriteria__nomor",
+            "dibuat_pada",
+            "id",
+        )
+    )
+    return evaluasi, rekap(evaluasi), Baris(per_sub, bukti, daftar)

@@ -1,18 +1,22 @@
 """The LKE worksheet pages: a year's worksheet with both sides' scores, one criterion's answer and
 evidence, closing and reopening by the evaluator."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from kinerja.audit.models import AksesDataPribadi
+from kinerja.audit.services import log_akses
+from kinerja.lib.berkas import ACCEPT, attachment_response, buka_terverifikasi
 from kinerja.lib.dates import today
 from kinerja.organisation.models import Role
-from kinerja.organisation.permissions import has_role
+from kinerja.organisation.permissions import can_read_evidence, has_role
 
-from .models import Evaluasi, Jawaban, JenisBukti, Kriteria, Lke
+from .models import Bukti, Evaluasi, Jawaban, JenisBukti, Kriteria, Lke
 from .services import bukti as bukti_service
 from .services.jawaban import buka_kembali, evaluasi_tahun, jawab, sisi_pengguna, tutup
 from .services.skor import rekap
@@ -82,10 +86,9 @@ def lke_kriteria(request: HttpRequest, tahun: int, pk: int) -> HttpResponse:
         pk=pk,
         sub_komponen__komponen__lke=evaluasi.lke,
     )
-    sisi = sisi_pengguna(request.user)
     error = ""
     if request.method == "POST":
-        if sisi is None:
+        if sisi_pengguna(request.user) is None:
             raise PermissionDenied("Hanya Perencana dan evaluator yang mengisi LKE.")
         try:
             jawab(
@@ -100,6 +103,11 @@ def lke_kriteria(request: HttpRequest, tahun: int, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Jawaban tersimpan.")
             return redirect("evaluasi:kriteria", tahun=tahun, pk=pk)
+    return _kriteria_page(request, evaluasi, kriteria, error)
+
+
+def _kriteria_page(request: HttpRequest, evaluasi: Evaluasi, kriteria: Kriteria, error: str):
+    sisi = sisi_pengguna(request.user)
     row = Jawaban.objects.filter(evaluasi=evaluasi, kriteria=kriteria).first()
     bukti = [(b, bukti_service.periksa(b)) for b in (row.bukti.all() if row else [])]
     return render(
@@ -112,8 +120,11 @@ def lke_kriteria(request: HttpRequest, tahun: int, pk: int) -> HttpResponse:
             "row": row,
             "sisi": sisi,
             "boleh": sisi is not None and not evaluasi.ditutup,
+            "boleh_unduh": can_read_evidence(request.user, None),
             "bukti": bukti,
             "jenis_bukti": [c for c in JenisBukti.choices if c[0] != JenisBukti.BERKAS],
+            "accept": ACCEPT,
+            "maks_mb": settings.KINERJA_BUKTI_MAKS_MB,
             "error": error,
         },
         status=400 if error else 200,
@@ -162,3 +173,74 @@ def lke_status(request: HttpRequest, tahun: int, aksi: str) -> HttpResponse:
     except ValidationError as e:
         messages.error(request, e.messages[0])
     return redirect("evaluasi:tahun", tahun=tahun)
+
+
+@login_required
+@require_POST
+def lke_berkas(request: HttpRequest, tahun: int, pk: int) -> HttpResponse:
+    """Upload one evidence file to a criterion; a refused file shows why on the criterion's page."""
+    _require_read(request.user)
+    evaluasi = _evaluasi(tahun)
+    kriteria = get_object_or_404(
+        Kriteria.objects.select_related("sub_komponen__komponen"),
+        pk=pk,
+        sub_komponen__komponen__lke=evaluasi.lke,
+    )
+    if sisi_pengguna(request.user) is None:
+        raise PermissionDenied("Hanya Perencana dan evaluator yang menambahkan bukti.")
+    upload = request.FILES.get("berkas")
+    try:
+        bukti = bukti_service.unggah(
+            user=request.user,
+            evaluasi=evaluasi,
+            kriteria=kriteria,
+            name=(upload.name or "") if upload else "",
+            chunks=upload.chunks() if upload else [],
+        )
+    except ValidationError as e:
+        evaluasi.refresh_from_db()
+        return _kriteria_page(request, evaluasi, kriteria, e.messages[0])
+    messages.success(request, f"Berkas {bukti.nama_berkas} diunggah sebagai bukti.")
+    return redirect("evaluasi:kriteria", tahun=tahun, pk=pk)
+
+
+@login_required
+def bukti_unduh(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
+    """An uploaded evidence file, served only when its SHA-256 still matches the one recorded at
+    upload, as an attachment; every download is in the access log."""
+    _require_read(request.user)
+    bukti = get_object_or_404(
+        Bukti.objects.select_related(
+            "jawaban__evaluasi", "jawaban__kriteria__sub_komponen", "rekomendasi__lhe__evaluasi",
+            "rekomendasi__bidang",
+        ),
+        pk=pk,
+        jenis=JenisBukti.BERKAS,
+    )  # fmt: skip
+    bidang = bukti.rekomendasi.bidang.kode if bukti.rekomendasi else None
+    if not can_read_evidence(request.user, bidang):
+        raise PermissionDenied("Anda tidak berhak membuka berkas bukti ini.")
+    if bukti.jawaban:
+        k = bukti.jawaban.kriteria
+        milik = f"LKE {bukti.jawaban.evaluasi.tahun} {k.sub_komponen.kode}.{k.nomor}"
+    else:
+        r = bukti.rekomendasi
+        assert r is not None  # the constraint bukti_untuk_satu_hal
+        milik = f"LHE {r.lhe.evaluasi.tahun} rekomendasi {r.nomor}"
+    handle, hasil = buka_terverifikasi(bukti.berkas, bukti.hash_tercatat)
+    if handle is None:
+        return render(
+            request,
+            "evaluasi/berkas_ditolak.html",
+            {"bukti": bukti, "hasil": hasil, "milik": milik},
+            status=404 if hasil.hilang else 409,
+        )
+    log_akses(
+        user=request.user,
+        jenis=AksesDataPribadi.Jenis.UNDUH_BUKTI,
+        objek=f"bukti {bukti.pk} {bukti.nama_berkas} ({milik}), SHA-256 terverifikasi",
+        request=request,
+    )
+    return attachment_response(
+        handle, nama_file=bukti.nama_berkas, jenis=bukti.acuan, sha256=bukti.hash_tercatat
+    )

@@ -2,14 +2,16 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from kinerja.lib.berkas import ACCEPT
 from kinerja.organisation.models import Bidang, Role
-from kinerja.organisation.permissions import has_role
+from kinerja.organisation.permissions import can_read_evidence, has_role
 
 from .models import JenisBukti, Lhe, Rekomendasi, StatusTindakLanjut
 from .services import bukti as bukti_service
@@ -19,6 +21,7 @@ from .services.tindak_lanjut import (
     rekomendasi_tambah,
     tautkan_tindak_lanjut,
     tindak_lanjut_ubah,
+    unggah_tindak_lanjut,
 )
 from .views import _evaluasi, _require_read
 
@@ -86,7 +89,15 @@ def rekomendasi_page(request: HttpRequest, pk: int) -> HttpResponse:
     error = ""
     if request.method == "POST":
         try:
-            if request.POST.get("bagian") == "bukti":
+            if request.POST.get("bagian") == "berkas":
+                upload = request.FILES.get("berkas")
+                unggah_tindak_lanjut(
+                    user=request.user,
+                    rekomendasi=row,
+                    name=(upload.name or "") if upload else "",
+                    chunks=upload.chunks() if upload else [],
+                )
+            elif request.POST.get("bagian") == "bukti":
                 tautkan_tindak_lanjut(
                     user=request.user,
                     rekomendasi=row,
@@ -114,6 +125,9 @@ def rekomendasi_page(request: HttpRequest, pk: int) -> HttpResponse:
             "status_pilihan": StatusTindakLanjut.choices,
             "bukti": [(b, bukti_service.periksa(b)) for b in row.bukti.all()],
             "jenis_bukti": [c for c in JenisBukti.choices if c[0] != JenisBukti.BERKAS],
+            "boleh_unduh": can_read_evidence(request.user, row.bidang.kode),
+            "accept": ACCEPT,
+            "maks_mb": settings.KINERJA_BUKTI_MAKS_MB,
             "error": error,
         },
         status=400 if error else 200,

@@ -6,23 +6,27 @@ opened (D156).
 - `persetujuan`: one approval step's audit entry: it must still exist, unaltered.
 - `rantai_audit`: the audit chain as of a date: the last entry of that date must be unaltered and
   the whole chain must verify.
+- `berkas`: an uploaded file, kept by the shared evidence-file store (`kinerja.lib.berkas`, the same
+  as the SAKIP tree's bukti dukung): its SHA-256 at upload is recorded and the file is hashed again
+  (D230).
 """
 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from kinerja.audit.models import AuditEntry
 from kinerja.audit.services import audit_record, audit_verify, entry_intact
 from kinerja.indicators.engine import unit_list_hash
+from kinerja.lib.berkas import BerkasDitolak, periksa_berkas, simpan_berkas
 from kinerja.lib.dates import today
 from kinerja.performance.models import LangkahPersetujuan
 
-from ..models import Bukti, Jawaban, JenisBukti
-from .jawaban import sisi_pengguna
+from ..models import Bukti, Evaluasi, Jawaban, JenisBukti, Kriteria
+from .jawaban import _terbuka, sisi_pengguna
 
 
 @dataclass(frozen=True)
@@ -128,8 +132,50 @@ def tautkan(*, user, jawaban: Jawaban, jenis: str, acuan: str) -> Bukti:
     return simpan_bukti(user=user, jenis=jenis, acuan=acuan, jawaban=jawaban)
 
 
+def simpan_berkas_bukti(*, user, name: str, chunks, **pemilik) -> Bukti:
+    """Store one uploaded file as evidence of `pemilik` (jawaban=... or rekomendasi=...), or raise
+    ValidationError with the store's message (nothing kept); the caller has checked the user's right
+    and holds a transaction."""
+    try:
+        stored = simpan_berkas(name, chunks)
+    except BerkasDitolak as exc:
+        raise ValidationError(str(exc)) from None
+    bukti = Bukti.objects.create(
+        jenis=JenisBukti.BERKAS, acuan=stored.jenis, label=stored.nama_file[:200],
+        hash_tercatat=stored.sha256, berkas=stored.berkas, nama_berkas=stored.nama_file[:200],
+        ukuran=stored.ukuran, dibuat_oleh=user, **pemilik,
+    )  # fmt: skip
+    audit_record(
+        user=user,
+        aksi="lke_bukti_unggah",
+        objek_jenis="evaluasi.bukti",
+        objek_id=str(bukti.pk),
+        sesudah={"nama": bukti.nama_berkas, "sha256": stored.sha256, "ukuran": stored.ukuran},
+    )
+    return bukti
+
+
+@transaction.atomic
+def unggah(*, user, evaluasi: Evaluasi, kriteria: Kriteria, name: str, chunks) -> Bukti:
+    """Attach an uploaded file to a criterion (the sides that answer it may, while the year is open).
+    A refused file keeps nothing: no file, no row, not even an empty answer."""
+    if sisi_pengguna(user) is None:
+        raise PermissionDenied("Hanya Perencana dan evaluator yang menambahkan bukti.")
+    evaluasi = Evaluasi.objects.select_for_update().get(pk=evaluasi.pk)
+    _terbuka(evaluasi)
+    if kriteria.sub_komponen.komponen.lke_id != evaluasi.lke_id:
+        raise ValidationError("Kriteria ini bukan bagian dari LKE tahun ini.")
+    if not name:
+        raise ValidationError("Pilih berkas yang akan diunggah.")
+    jawaban, _ = Jawaban.objects.get_or_create(evaluasi=evaluasi, kriteria=kriteria)
+    return simpan_berkas_bukti(user=user, name=name, chunks=chunks, jawaban=jawaban)
+
+
 def periksa(bukti: Bukti) -> HasilPeriksa:
     """Resolve the evidence again and compare with the hash recorded when it was linked."""
+    if bukti.jenis == JenisBukti.BERKAS:
+        berkas = periksa_berkas(bukti.berkas, bukti.hash_tercatat)
+        return HasilPeriksa(berkas.sah, berkas.pesan)
     if bukti.jenis == JenisBukti.ANGKA_BEKU:
         hash_, units = unit_list_hash(int(bukti.acuan))
         if not units:

@@ -17,7 +17,7 @@ from kinerja.organisation.models import Bidang, Role
 from kinerja.organisation.permissions import bidang_kode, has_role
 
 from ..models import Bukti, Evaluasi, Lhe, Rekomendasi, StatusTindakLanjut
-from .bukti import simpan_bukti
+from .bukti import simpan_berkas_bukti, simpan_bukti
 
 
 def _evaluator(user) -> None:
@@ -110,6 +110,18 @@ def tautkan_tindak_lanjut(*, user, rekomendasi: Rekomendasi, jenis: str, acuan: 
             "Hanya Bidang penanggung jawab dan Perencana yang menambahkan bukti."
         )
     return simpan_bukti(user=user, jenis=jenis, acuan=acuan, rekomendasi=rekomendasi)
+
+
+@transaction.atomic
+def unggah_tindak_lanjut(*, user, rekomendasi: Rekomendasi, name: str, chunks) -> Bukti:
+    """Attach an uploaded file as evidence of a follow-up (the same people who link evidence)."""
+    if not boleh_menindaklanjuti(user, rekomendasi):
+        raise PermissionDenied(
+            "Hanya Bidang penanggung jawab dan Perencana yang menambahkan bukti."
+        )
+    if not name:
+        raise ValidationError("Pilih berkas yang akan diunggah.")
+    return simpan_berkas_bukti(user=user, name=name, chunks=chunks, rekomendasi=rekomendasi)
 
 
 def tindak_lanjut_terbuka(user) -> QuerySet[Rekomendasi]:

@@ -1,6 +1,8 @@
 """The LKE worksheet of a year as a document: every criterion with the Dinas's and the evaluator's
-answers, each sub-component's and component's score, the total and the predikat."""
+answers, each sub-component's and component's score, the total and the predikat, then the list of
+evidence: links to Kinerja's own artifacts and uploaded files, each with the SHA-256 recorded (D230)."""
 
+from kinerja.evaluasi.models import JenisBukti
 from kinerja.evaluasi.selectors import lembar_kerja
 from kinerja.lib.dates import tanggal_indonesia
 from kinerja.lib.numbers import format_persen as n
@@ -73,4 +75,32 @@ def build_lke(year: int) -> Document:
                     sheet="Kriteria",
                 ),
             )  # fmt: skip
+    doc.add(Heading("Daftar bukti", 2))
+    if not baris.daftar_bukti:
+        doc.add(Paragraph("Belum ada bukti.", italic=True))
+        return doc
+    doc.add(
+        Table(
+            "",
+            [Column("Kriteria", 0.7), Column("Jenis", 1.6), Column("Bukti", 3.0),
+             Column("SHA-256 tercatat", 4.6)],
+            [[_kode(b), b.get_jenis_display(), _isi(b), b.hash_tercatat]
+             for b in baris.daftar_bukti],
+            sheet="Bukti",
+            note="Berkas unggahan: nama berkas dan SHA-256 isinya saat diunggah; bukti tautan: "
+            "SHA-256 artefak Kinerja saat ditautkan. Keduanya diperiksa ulang setiap kali dibuka "
+            "di aplikasi.",
+        ),
+    )  # fmt: skip
     return doc
+
+
+def _kode(b) -> str:
+    k = b.jawaban.kriteria
+    return f"{k.sub_komponen.kode}.{k.nomor}"
+
+
+def _isi(b) -> str:
+    if b.jenis == JenisBukti.BERKAS:
+        return f"{b.nama_berkas} ({b.ukuran:,} bita)".replace(",", ".")
+    return b.label

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from kinerja.lib.berkas import JenisBerkas
 from kinerja.performance.models import Status
 
 from .indikator import IndikatorKinerja
@@ -90,14 +91,6 @@ class LangkahRealisasi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.aksi}: {self.dari} -> {self.ke}"
-
-
-class JenisBerkas(models.TextChoices):
-    PDF = "pdf", "PDF"
-    PNG = "png", "Gambar PNG"
-    JPEG = "jpeg", "Gambar JPEG"
-    XLSX = "xlsx", "Excel (XLSX)"
-    DOCX = "docx", "Word (DOCX)"
 
 
 class BuktiDukung(models.Model):

@@ -16,13 +16,14 @@ from django.views.decorators.http import require_POST
 from kinerja.audit.models import AksesDataPribadi
 from kinerja.audit.services import log_akses
 from kinerja.lib import parsing
+from kinerja.lib.berkas import attachment_response
 from kinerja.organisation.permissions import Area, can_read_evidence, require_view, workflow_refusal
 from kinerja.performance.models import Status
 from kinerja.performance.services.workflow import TRANSITIONS
 
-from ..models import BuktiDukung, JenisBerkas, JenisIndikator, Realisasi
+from ..models import BuktiDukung, JenisIndikator, Realisasi
 from ..selectors import indikator_periods
-from ..services.bukti import CONTENT_TYPE, BuktiRefused, bukti_path, bukti_upload
+from ..services.bukti import BuktiRefused, bukti_path, bukti_upload
 from ..services.realisasi import (
     RealisasiRefused,
     bukti_remove,
@@ -195,12 +196,4 @@ def bukti_download(request: HttpRequest, pk: int) -> FileResponse:
         objek=f"bukti {bukti.pk} {bukti.nama_file} ({ind.kode} {bukti.realisasi.tahun}/{bukti.realisasi.periode})",
         request=request,
     )
-    response = FileResponse(
-        path.open("rb"),
-        as_attachment=True,
-        filename=bukti.nama_file,
-        content_type=CONTENT_TYPE[JenisBerkas(bukti.jenis)],
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return attachment_response(path.open("rb"), nama_file=bukti.nama_file, jenis=bukti.jenis)

@@ -22,6 +22,8 @@ NOT_PAGES = {
     "registri:unggah_template",
     "publik_unduh",
     "evaluasi:bukti",
+    "evaluasi:berkas",
+    "evaluasi:bukti_unduh",
     "evaluasi:status",
     "sakip:realisasi_simpan",
     "sakip:realisasi_aksi",
