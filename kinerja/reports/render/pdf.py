@@ -102,19 +102,23 @@ PDF_VARIANT = "pdf/a-2b"
 UNIVERSAL_PSEUDO = ("::footnote-", "::note-")
 
 
-@functools.cache
-def _ua_stylesheet():
+def _ua_text() -> str:
     import weasyprint
-    from weasyprint import CSS
-    from weasyprint.css.counters import CounterStyle
 
     text = (Path(weasyprint.__file__).parent / "css" / "html5_ua.css").read_text("utf-8")
-    lines = [
+    return "\n".join(
         "li" + line if line.startswith("::marker") else line
         for line in text.splitlines()
         if not line.startswith(UNIVERSAL_PSEUDO)
-    ]
-    return CSS(string="\n".join(lines), counter_style=CounterStyle())
+    )
+
+
+@functools.cache
+def _ua_stylesheet():
+    from weasyprint import CSS
+    from weasyprint.css.counters import CounterStyle
+
+    return CSS(string=_ua_text(), counter_style=CounterStyle())
 
 
 @functools.cache
