@@ -188,7 +188,7 @@ def objek_teks(jenis: str, objek_id: str) -> str:
 
 
 def waktu_indonesia(value: dt.datetime) -> str:
-    """6 Desember 2026 pukul 14.05.03 WITA: the deployment's time zone, named."""
+    """6 Desember 2030 pukul 14.05.03 WITA: the deployment's time zone, named."""
     local = timezone.localtime(value)
     return (
         f"{tanggal_indonesia(local.date())} pukul {local:%H.%M.%S} {local.tzname() or ''}".strip()

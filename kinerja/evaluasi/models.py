@@ -1,4 +1,4 @@
-"""The evaluator's worksheet (LKE) of PermenPAN-RB 88/2021, as data.
+"""The evaluator's worksheet (LKE) of PermenPAN-RB Nomor 88 (the regulation in force when written), as data.
 
 `Lke` is one version of the worksheet (a regulation): its components, sub-components with their
 weights, criteria and the answer scale of each, and the predikat thresholds. A new regulation or weight

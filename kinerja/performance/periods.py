@@ -31,7 +31,7 @@ def periode_parse(label: str) -> Periode:
 
 def periode_selesai(periode: Periode, on: dt.date | None = None) -> bool:
     """Has the period ended (its last day before `on`, today by default)? Only an ended period is
-    asked to be submitted: Triwulan IV 2026 waits for 1 January 2027."""
+    asked to be submitted: Triwulan IV of a year waits for 1 January of the next."""
     last_month = 12 if periode.triwulan is None else periode.triwulan * 3
     first_after = dt.date(periode.tahun + last_month // 12, last_month % 12 + 1, 1)
     return (on or today()) >= first_after

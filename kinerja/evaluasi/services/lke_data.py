@@ -12,7 +12,7 @@ from .. import models
 
 Model = Callable[[str], Any]
 
-BAWAAN = Path(__file__).resolve().parent.parent / "data" / "lke-permenpanrb-88-2021.json"
+BAWAAN = Path(__file__).resolve().parent.parent / "data" / "lke-permenpanrb-88.json"
 
 
 class LkeTidakSah(ValueError):

@@ -13,7 +13,7 @@ from kinerja.evaluasi.services.lke_data import LkeTidakSah, lke_muat, periksa_da
 class Command(BaseCommand):
     help = (
         "Muat satu versi lembar kerja evaluasi (LKE) dari file JSON berbentuk seperti "
-        "kinerja/evaluasi/data/lke-permenpanrb-88-2021.json. Kode keluar 2 bila file tidak sah."
+        "kinerja/evaluasi/data/lke-permenpanrb-88.json. Kode keluar 2 bila file tidak sah."
     )
 
     def add_arguments(self, parser):
