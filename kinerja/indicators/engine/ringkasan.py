@@ -77,9 +77,15 @@ def _rows_sql(
 ) -> Sql:
     """INSERT ... SELECT of a summary's rows (all units, or only the persons in `OrangKerja`)."""
     periodes = periods_of_year(tahun)
-    uq = UnitQuery(ind, periodes, kabkota, lean=True, only_kerja=kerja)
+    uq = UnitQuery(ind, periodes, kabkota, lean=True, only_kerja=kerja, per_orang=True)
     q: With = uq.build_base()
-    if ind.default.keluarga == Keluarga.DTKS_LAYANAN:
+    if uq.per_orang:  # DTKS: one row per person, its memberships already as bits (D200)
+        select = Sql(
+            "SELECT %s, b.unit_id, b.orang_id, '', b.wil, b.lahir, CAST(NULL AS DATE), b.anggota,"
+            f" b.d_num, b.d_lit{ONE} FROM b",
+            rid,
+        )
+    elif ind.default.keluarga == Keluarga.DTKS_LAYANAN:
         # One row per person; bit i: a member of the DTKS in force at the end of period i.
         bits = Sql()
         for i, p in enumerate(periodes):
