@@ -77,6 +77,18 @@ def in_kerja(column: str) -> str:
     return f"{column} IN ({persons})"
 
 
+def dtks_bits(column: str, periodes: list[Periode]) -> Sql:
+    """Aggregate: bit i set when a row's `column` is the DTKS of the i-th period (CTE `wd`)."""
+    bits = Sql()
+    for i, p in enumerate(periodes):
+        bits.add(" + " if i else "").add(
+            f"MAX(CASE WHEN {column} = (SELECT wd.dtks_id FROM wd WHERE wd.periode = %s)"
+            f" THEN {1 << i} ELSE 0 END)",
+            p.label,
+        )
+    return bits
+
+
 def _grouping(column: str, groups: dict[str, str]) -> Sql:
     """The literal reading's type: `gelandangan` and `pengemis` -> `gelandangan pengemis`."""
     if not groups:
@@ -291,13 +303,7 @@ class UnitQuery:
         # persons are joined (D200).
         cols = "a.periode_id AS dtks_id, a.orang_id"
         if self.per_orang:
-            r = Sql("SELECT a.orang_id, ")
-            for i, p in enumerate(self.periodes):
-                r.add(" + " if i else "").add(
-                    "MAX(CASE WHEN a.periode_id = (SELECT wd.dtks_id FROM wd WHERE wd.periode = %s)"
-                    f" THEN {1 << i} ELSE 0 END)",
-                    p.label,
-                )
+            r = Sql("SELECT a.orang_id, ").extend(dtks_bits("a.periode_id", self.periodes))
             r.add(" AS anggota" + rows + self._kerja("a.orang_id"), self.k)
         else:
             select = (

@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.db import connection
 
-from kinerja.indicators.engine import ringkasan
+from kinerja.indicators.engine import ringkasan, totals
 from kinerja.indicators.engine.definitions import definitions_in_force, kode_kabkota
 from kinerja.indicators.engine.periods import Periode, periods_of_year
 from kinerja.indicators.engine.sqlrun import run_sql
@@ -395,9 +395,15 @@ def test_a_build_runs_without_jit_and_leaves_the_session_as_it_was(
             seen.append(settings())
         run(sql)
 
+    def read_spy(sql, params):
+        seen.append(settings())  # the read after the build, in the same transaction
+        return run_sql(sql, params)
+
     monkeypatch.setattr(ringkasan, "_run", spy)
+    monkeypatch.setattr(totals, "run_sql", read_spy)
     before = settings()
     _agree("IKU-4")
     _agree("IKU-2")
-    assert seen == [("off", "off", "on"), ("off", "off", "off")]
+    hashing = ("off", "on", "on")
+    assert seen == [("off", "off", "on"), hashing, ("off", "off", "off"), hashing]
     assert settings() == before
