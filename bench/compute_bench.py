@@ -385,8 +385,10 @@ def child(scale: int, folder: Path, runs: int, duck: bool) -> dict:
     result["cold_build_in_turn_s"] = round(_timed(lambda: compute_year(YEAR))[0], 3)
     ringkasan.PARALLEL_BUILDS = parallel
     ringkasan._drop_all()
+    load = os.getloadavg()[0]
     cold_t, figures = _timed(lambda: compute_year(YEAR))
     result["cold_build_s"] = round(cold_t, 3)
+    result["load_at_cold_build"] = [round(load, 1), round(os.getloadavg()[0], 1)]  # before, after
     times = [_timed(lambda: compute_year(YEAR))[0] for _ in range(runs)]
     result["compute_s"] = [round(x, 3) for x in times]
     result["best_s"] = round(min(times), 3)

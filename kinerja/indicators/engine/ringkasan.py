@@ -33,7 +33,7 @@ from ..models import Keluarga, OrangBerubah, OrangKerja, Ringkasan, RingkasanUni
 from .definitions import IndicatorDefinition, definition_pair, definitions_in_force, layanan_codes
 from .periods import Periode, periods_of_year
 from .sqlparts import Sql, With
-from .units import T_BENCANA, T_KORBAN, UnitQuery, in_kerja
+from .units import T_BENCANA, T_KORBAN, UnitQuery, dtks_bits, in_kerja
 
 T = TypeVar("T")
 
@@ -77,22 +77,22 @@ def _rows_sql(
 ) -> Sql:
     """INSERT ... SELECT of a summary's rows (all units, or only the persons in `OrangKerja`)."""
     periodes = periods_of_year(tahun)
-    uq = UnitQuery(ind, periodes, kabkota, lean=True, only_kerja=kerja)
+    uq = UnitQuery(ind, periodes, kabkota, lean=True, only_kerja=kerja, per_orang=True)
     q: With = uq.build_base()
-    if ind.default.keluarga == Keluarga.DTKS_LAYANAN:
-        # One row per person; bit i: a member of the DTKS in force at the end of period i.
-        bits = Sql()
-        for i, p in enumerate(periodes):
-            bits.add(" + " if i else "").add(
-                "MAX(CASE WHEN b.dtks_id = (SELECT wd.dtks_id FROM wd WHERE wd.periode = %s)"
-                f" THEN {1 << i} ELSE 0 END)",
-                p.label,
-            )
+    if uq.per_orang:  # DTKS: one row per person, its memberships already as bits (D200)
+        select = Sql(
+            "SELECT %s, b.unit_id, b.orang_id, '', b.wil, b.lahir, CAST(NULL AS DATE), b.anggota,"
+            f" b.d_num, b.d_lit{ONE} FROM b",
+            rid,
+        )
+    elif ind.default.keluarga == Keluarga.DTKS_LAYANAN:
+        # Bansos per keluarga: rows per person and DTKS grouped per person; bit i: a member of the
+        # DTKS in force at the end of period i.
         select = Sql(
             "SELECT %s, b.unit_id, b.orang_id, '', b.wil, MIN(b.lahir), CAST(NULL AS DATE), ",
             rid,
         )
-        select.extend(bits).add(
+        select.extend(dtks_bits("b.dtks_id", periodes)).add(
             # Grouped by the numerator dates too: with bansos per keluarga (D136) a person's date
             # may differ between the DTKS of two windows (another KK), so one row per date.
             f", b.d_num, b.d_lit{ONE} FROM b GROUP BY b.unit_id, b.orang_id, b.wil, b.d_num, b.d_lit"
@@ -322,6 +322,15 @@ def _create(ind: IndicatorDefinition, tahun: int, kabkota: str, key: str) -> Rin
     _run(Sql(f"SET LOCAL work_mem = '{BUILD_WORK_MEM}'"))
     _run(Sql(f"SET LOCAL maintenance_work_mem = '{BUILD_WORK_MEM}'"))
     _run(Sql("SET LOCAL jit = off"))
+    # Sorts and merge joins rather than hash tables of hundreds of thousands of rows, which cost
+    # more CPU here than the planner thinks; except the victims' join to their first services,
+    # 1.25 million victims against a third as many served. Only for the build: a read that follows
+    # in this transaction hashes again (D201).
+    hashing = ["enable_hashagg"]
+    if ind.default.keluarga != Keluarga.KORBAN_LAYANAN:
+        hashing.append("enable_hashjoin")
+    for name in hashing:
+        _run(Sql(f"SET LOCAL {name} = off"))
     _run(Sql(f"DROP TABLE IF EXISTS {part}"))
     _run(
         Sql(
@@ -331,6 +340,8 @@ def _create(ind: IndicatorDefinition, tahun: int, kabkota: str, key: str) -> Rin
     )
     _insert_rows(ind, tahun, kabkota, r.id, kerja=False, table=part)
     _run(Sql(f"ALTER TABLE {T_UNIT} ATTACH PARTITION {part} FOR VALUES IN ({rid})"))
+    for name in hashing:
+        _run(Sql(f"SET LOCAL {name} TO DEFAULT"))
     return r
 
 

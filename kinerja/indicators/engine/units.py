@@ -77,6 +77,18 @@ def in_kerja(column: str) -> str:
     return f"{column} IN ({persons})"
 
 
+def dtks_bits(column: str, periodes: list[Periode]) -> Sql:
+    """Aggregate: bit i set when a row's `column` is the DTKS of the i-th period (CTE `wd`)."""
+    bits = Sql()
+    for i, p in enumerate(periodes):
+        bits.add(" + " if i else "").add(
+            f"MAX(CASE WHEN {column} = (SELECT wd.dtks_id FROM wd WHERE wd.periode = %s)"
+            f" THEN {1 << i} ELSE 0 END)",
+            p.label,
+        )
+    return bits
+
+
 def _grouping(column: str, groups: dict[str, str]) -> Sql:
     """The literal reading's type: `gelandangan` and `pengemis` -> `gelandangan pengemis`."""
     if not groups:
@@ -118,6 +130,7 @@ class UnitQuery:
         outside_band: bool = False,
         lean: bool = False,
         only_kerja: bool = False,
+        per_orang: bool = False,
     ):
         years = {p.tahun for p in periodes}
         if len(years) != 1:
@@ -140,6 +153,13 @@ class UnitQuery:
         self.lean = lean
         # Only the persons of a summary refresh (engine/ringkasan.py): `AND <col> IN (...)`.
         self.only_kerja = only_kerja
+        # DTKS without bansos per keluarga, the summary's rows: one per person, `anggota` (bit i:
+        # a member of the DTKS of the i-th period) instead of one row per person and DTKS (D200).
+        self.per_orang = (
+            per_orang
+            and self.d.keluarga == Keluarga.DTKS_LAYANAN
+            and not self.d.bansos_per_keluarga
+        )
 
     def _kerja(self, column: str) -> str:
         return f" AND {in_kerja(column)}" if self.only_kerja else ""
@@ -279,10 +299,17 @@ class UnitQuery:
             " AND a.periode_id IN (SELECT dtks_id FROM wd)"
         )
         # One row per person and DTKS (with bansos per keluarga: and one KK, should a person be
-        # listed twice in one DTKS).
+        # listed twice in one DTKS); per person, its memberships as bits, grouped before the
+        # persons are joined (D200).
         cols = "a.periode_id AS dtks_id, a.orang_id"
-        select = f"SELECT {cols}, MIN(a.no_kk) AS no_kk" if per_kk else f"SELECT DISTINCT {cols}"
-        r = Sql(select + rows + self._kerja("a.orang_id"), self.k)
+        if self.per_orang:
+            r = Sql("SELECT a.orang_id, ").extend(dtks_bits("a.periode_id", self.periodes))
+            r.add(" AS anggota" + rows + self._kerja("a.orang_id"), self.k)
+        else:
+            select = (
+                f"SELECT {cols}, MIN(a.no_kk) AS no_kk" if per_kk else f"SELECT DISTINCT {cols}"
+            )
+            r = Sql(select + rows + self._kerja("a.orang_id"), self.k)
         if self.d.desil_maks is not None and self.outside_band:  # the drill-down's "excluded"
             r.add(" AND a.desil > %s", self.d.desil_maks)
         elif self.d.desil_maks is not None:
@@ -290,6 +317,8 @@ class UnitQuery:
             r.add(" AND (a.desil IS NULL OR a.desil <= %s)", self.d.desil_maks)
         if per_kk:
             r.add(" GROUP BY a.periode_id, a.orang_id")
+        elif self.per_orang:
+            r.add(" GROUP BY a.orang_id")
         self.q.cte("r", r)
         d_cte, l_cte, _ = self._numerators()
         if per_kk:
@@ -311,7 +340,8 @@ class UnitQuery:
         self.q.cte(
             "b",
             Sql(
-                "SELECT r.dtks_id, r.orang_id AS unit_id, r.orang_id AS orang_id, '' AS jenis,"
+                f"SELECT {'r.anggota' if self.per_orang else 'r.dtks_id'}, r.orang_id AS unit_id,"
+                " r.orang_id AS orang_id, '' AS jenis,"
                 " o.kelurahan_id AS wil, o.jenis_kelamin AS jk, o.tanggal_lahir AS lahir,"
                 f" nd.d AS d_num, {lit} AS d_lit"
                 f" FROM r JOIN {T_ORANG} o ON o.id = r.orang_id"

@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.db import connection
 
-from kinerja.indicators.engine import ringkasan
+from kinerja.indicators.engine import ringkasan, totals
 from kinerja.indicators.engine.definitions import definitions_in_force, kode_kabkota
 from kinerja.indicators.engine.periods import Periode, periods_of_year
 from kinerja.indicators.engine.sqlrun import run_sql
@@ -370,30 +370,40 @@ def test_each_summary_is_a_partition_dropped_with_it(world):
 def test_a_build_runs_without_jit_and_leaves_the_session_as_it_was(
     seeded_transactional_db, monkeypatch
 ):
-    """D103 (PostgreSQL): a summary's INSERT ... SELECT runs with JIT off (its compilation costs
-    more CPU than it saves), set for the building transaction only; the summary still equals the
-    direct SQL."""
+    """D103, D201 (PostgreSQL): a summary's INSERT ... SELECT runs with JIT off (its compilation
+    costs more CPU than it saves) and without hash aggregation, and without hash joins but for the
+    victims, set for the building transaction only; the summary still equals the direct SQL."""
     _make_world()
     monkeypatch.setattr(ringkasan, "PARALLEL_BUILDS", 1)  # built on this connection
     if not _pg():
         _agree("IKU-4")
         return
-    seen: list[str] = []
+    names = ("jit", "enable_hashagg", "enable_hashjoin")
+    seen: list[tuple[str, ...]] = []
     run = ringkasan._run
+
+    def settings() -> tuple[str, ...]:
+        values = []
+        with connection.cursor() as cur:
+            for name in names:
+                cur.execute(f"SHOW {name}")
+                values.append(cur.fetchone()[0])
+        return tuple(values)
 
     def spy(sql):
         if sql.text.startswith("WITH") and "INSERT INTO" in sql.text:
-            with connection.cursor() as cur:
-                cur.execute("SHOW jit")
-                seen.append(cur.fetchone()[0])
+            seen.append(settings())
         run(sql)
 
+    def read_spy(sql, params):
+        seen.append(settings())  # the read after the build, in the same transaction
+        return run_sql(sql, params)
+
     monkeypatch.setattr(ringkasan, "_run", spy)
-    with connection.cursor() as cur:
-        cur.execute("SHOW jit")
-        before = cur.fetchone()[0]
+    monkeypatch.setattr(totals, "run_sql", read_spy)
+    before = settings()
     _agree("IKU-4")
-    assert seen == ["off"]
-    with connection.cursor() as cur:
-        cur.execute("SHOW jit")
-        assert cur.fetchone()[0] == before
+    _agree("IKU-2")
+    hashing = ("off", "on", "on")
+    assert seen == [("off", "off", "on"), hashing, ("off", "off", "off"), hashing]
+    assert settings() == before
