@@ -39,7 +39,7 @@ AKSI_KALIMAT: dict[str, str] = {
     "realisasi_reopen": "membuka kembali realisasi indikator",
     "renstra_buat": "membuat renstra",
     "renstra_kunci": "mengunci renstra",
-    "renstra_perubahan": "membuat Renstra Perubahan (versi baru dengan salinan pohon kinerja)",
+    "renstra_perubahan": "membuat renstra perubahan (versi baru dengan salinan pohon kinerja)",
     "simpul_ubah": "mengubah simpul pohon kinerja",
     "simpan_pemetaan": "menyimpan pemetaan berkas",
     "tambah_ejaan_wilayah": "menambahkan ejaan nama wilayah",
