@@ -49,7 +49,7 @@ def perubahan_refusal(renstra: Renstra, berlaku_mulai: int | None, alasan: str) 
         )
     # A year is read from one version only: what was done in a year stays in its version.
     done = [
-        (label, tahun)
+        (tahun, label)
         for label, tahun in (
             (
                 "realisasi",
@@ -63,7 +63,7 @@ def perubahan_refusal(renstra: Renstra, berlaku_mulai: int | None, alasan: str) 
         if tahun is not None and tahun >= berlaku_mulai
     ]
     if done:
-        label, tahun = done[0]
+        tahun, label = max(done)
         return (
             f"Versi {renstra.versi} sudah punya {label} tahun {tahun}; Renstra Perubahan harus "
             f"berlaku mulai {tahun + 1} atau sesudahnya."
