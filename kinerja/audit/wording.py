@@ -39,6 +39,7 @@ AKSI_KALIMAT: dict[str, str] = {
     "realisasi_reopen": "membuka kembali realisasi indikator",
     "renstra_buat": "membuat renstra",
     "renstra_kunci": "mengunci renstra",
+    "renstra_perubahan": "membuat renstra perubahan (versi baru dengan salinan pohon kinerja)",
     "simpul_ubah": "mengubah simpul pohon kinerja",
     "simpan_pemetaan": "menyimpan pemetaan berkas",
     "tambah_ejaan_wilayah": "menambahkan ejaan nama wilayah",
@@ -84,6 +85,7 @@ OBJEK_LABEL: dict[str, str] = {
     "skala_capaian": "skala predikat capaian",
     "analisis": "analisis capaian",
     "keputusan": "keputusan katalog IKU",
+    "renstra": "Renstra",
     "pengguna": "akun pengguna",
     "organisation.user": "akun pengguna",
     "uji": "uji",
@@ -127,6 +129,11 @@ FIELD_LABEL: dict[str, str] = {
     "upaya": "Upaya",
     "alternatif": "Alternatif",
     "tindak_lanjut": "Tindak lanjut",
+    "berlaku_mulai": "Berlaku mulai (tahun)",
+    "simpul_disalin": "Simpul pohon disalin",
+    "simpul_per_tingkat": "Simpul disalin per tingkat",
+    "indikator_disalin": "Indikator disalin",
+    "target_disalin": "Target disalin",
 }
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

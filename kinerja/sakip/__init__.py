@@ -5,7 +5,9 @@ Models (kinerja/sakip/models, stable for other apps):
 - `Renstra`: one strategic-plan period of any length (`periode_awal`..`periode_akhir`) of a kab/kota,
   in a version (`versi`, `menggantikan` for a Renstra Perubahan), linked to the IKU decree version(s)
   of `kinerja.indicators` that belong to it (`keputusan`). `dikunci` freezes it: its tree, targets and
-  typed values are then read-only. `Renstra.objects.for_year(tahun)` is the version covering a year.
+  typed values are then read-only. A Renstra Perubahan (`services.perubahan`) is version n+1 with a
+  copy of the tree, in force from `berlaku_mulai`; `Renstra.objects.for_year(tahun)` is the version
+  in force in a year (D250-D253).
 - `Simpul`: one node of the tree. `tingkat` is tujuan > sasaran (strategis) > program > kegiatan >
   sub_kegiatan, `induk` its parent (NULL for a tujuan), `kode` unique within the Renstra. A program
   names its responsible `bidang` and its `sasaran` (sasaran program); a kegiatan its `seksi`. Programme,

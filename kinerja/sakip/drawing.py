@@ -42,7 +42,7 @@ def tree_svg(rows: list[NodeRow], *, title: str, href: str) -> str:
     height = max(len(rows), 1) * ROW_H + 16
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="pohon-svg" width="{WIDTH}" '
-        f'height="{height}" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'height="{height}" viewBox="0 0 {WIDTH} {height}" role="group" '
         f'aria-labelledby="pohon-judul"><title id="pohon-judul">{escape(title)}</title>',
     ]
     y_of: dict[int, float] = {}

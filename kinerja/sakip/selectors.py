@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 
 from kinerja.indicators.engine import cached_call
 from kinerja.performance.achievement import band_label, capaian
@@ -32,7 +32,14 @@ def renstra_for_year(tahun: int) -> Renstra | None:
 
 
 def renstra_all() -> QuerySet[Renstra]:
-    return Renstra.objects.of_kabkota().order_by("periode_awal", "versi")
+    """Every Renstra of the kab/kota, versions in order, each with the version it replaces and
+    `diganti` (whether a Renstra Perubahan replaces it)."""
+    return (
+        Renstra.objects.of_kabkota()
+        .select_related("menggantikan")
+        .annotate(diganti=Exists(Renstra.objects.filter(menggantikan=OuterRef("pk"))))
+        .order_by("periode_awal", "versi")
+    )
 
 
 @dataclass

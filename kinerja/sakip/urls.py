@@ -11,6 +11,7 @@ urlpatterns = [
     path("renstra/", impor.renstra_page, name="renstra"),
     path("renstra/<int:pk>/impor/", impor.impor_page, name="impor"),
     path("renstra/<int:pk>/kunci/", impor.renstra_lock_view, name="kunci"),
+    path("renstra/<int:pk>/perubahan/", impor.renstra_perubahan_view, name="renstra_perubahan"),
     path("templat.xlsx", impor.template_download, name="templat"),
     path("indikator/<int:pk>/", realisasi.indikator_page, name="indikator"),
     path(

@@ -14,11 +14,13 @@ class RenstraQuerySet(models.QuerySet["Renstra"]):
         return self.filter(kode_kabkota=kode or settings.KINERJA_KODE_WILAYAH)
 
     def for_year(self, tahun: int, kode: str | None = None) -> "Renstra | None":
-        """The latest version of the Renstra whose period holds `tahun`."""
+        """The Renstra in force in `tahun`: of the period holding it, the latest version already
+        in force (`berlaku_mulai` <= `tahun`), so the years before a Renstra Perubahan keep the
+        version they were planned and realised in (D251)."""
         return (
             self.of_kabkota(kode)
-            .filter(periode_awal__lte=tahun, periode_akhir__gte=tahun)
-            .order_by("-periode_awal", "-versi")
+            .filter(periode_awal__lte=tahun, periode_akhir__gte=tahun, berlaku_mulai__lte=tahun)
+            .order_by("-periode_awal", "-berlaku_mulai", "-versi")
             .first()
         )
 
@@ -37,6 +39,11 @@ class Renstra(models.Model):
         related_name="perubahan",
         verbose_name="mengubah versi",
     )
+    berlaku_mulai = models.PositiveSmallIntegerField(
+        "berlaku mulai (tahun)",
+        help_text="Versi 1: tahun awal periode; Renstra Perubahan: sesudahnya.",
+    )
+    alasan_perubahan = models.TextField("alasan perubahan", blank=True)
     keputusan = models.ManyToManyField(
         "indicators.Keputusan",
         blank=True,
@@ -61,10 +68,24 @@ class Renstra(models.Model):
                 name="renstra_periode_urut",
                 condition=models.Q(periode_akhir__gte=models.F("periode_awal")),
             ),
+            models.CheckConstraint(
+                name="renstra_berlaku_dalam_periode",
+                condition=models.Q(
+                    berlaku_mulai__gte=models.F("periode_awal"),
+                    berlaku_mulai__lte=models.F("periode_akhir"),
+                ),
+            ),
+            # One Renstra Perubahan per version: the versions of a period form one chain.
+            models.UniqueConstraint(fields=["menggantikan"], name="unique_renstra_perubahan"),
         ]
 
     def __str__(self) -> str:
         return f"Renstra {self.periode_awal}-{self.periode_akhir} v{self.versi}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.berlaku_mulai is None:
+            self.berlaku_mulai = self.periode_awal
+        super().save(*args, **kwargs)
 
     @property
     def periode_label(self) -> str:
@@ -73,6 +94,19 @@ class Renstra(models.Model):
     @property
     def tahun(self) -> range:
         return range(self.periode_awal, self.periode_akhir + 1)
+
+    @property
+    def pengganti(self) -> "Renstra | None":
+        """The Renstra Perubahan that replaces this version from its `berlaku_mulai`, if any
+        (read each time: a long-lived instance must not miss a Perubahan made since)."""
+        return self.perubahan.first()
+
+    @property
+    def tahun_berlaku(self) -> range:
+        """The years this version is in force: from `berlaku_mulai` to the year before its
+        Renstra Perubahan takes over (or the period's end)."""
+        nxt = self.pengganti
+        return range(self.berlaku_mulai, nxt.berlaku_mulai if nxt else self.periode_akhir + 1)
 
 
 class Tingkat(models.TextChoices):

@@ -42,6 +42,7 @@ from .lembar import (
     read_sheets,
     target_years,
 )
+from .renstra import tree_refusal
 
 __all__ = ["FileUnusable", "HasilImpor", "Tolakan", "pohon_impor"]
 
@@ -245,8 +246,8 @@ def pohon_impor(
     *, renstra: Renstra, source: Path | IO[bytes], user, dry_run: bool = False
 ) -> HasilImpor:
     """Import the template into `renstra`; raises FileUnusable (nothing saved)."""
-    if renstra.dikunci:
-        raise FileUnusable(f"{renstra} sudah dikunci; pohon kinerjanya tidak dapat diubah.")
+    if refusal := tree_refusal(renstra):
+        raise FileUnusable(refusal)
     sheets = read_sheets(source)
     pohon_rows = sheets[POHON]
     check_header(POHON, pohon_rows[0][1], POHON_REQUIRED)

@@ -60,6 +60,11 @@ def entry_refusal(user, indikator: IndikatorKinerja, tahun: int, periode: int) -
         return f"{indikator.renstra} sudah dikunci; realisasinya tidak dapat diubah."
     if tahun not in indikator.renstra.tahun or not 1 <= periode <= indikator.periode_maks:
         return "Periode di luar Renstra atau frekuensi indikator ini."
+    if tahun not in (berlaku := indikator.renstra.tahun_berlaku):
+        return (
+            f"{indikator.renstra} berlaku {berlaku.start}–{berlaku.stop - 1}; realisasi tahun "
+            f"{tahun} diisi di pohon kinerja versi yang berlaku tahun itu."
+        )
     if periode_start(indikator, tahun, periode) > today():
         return f"{periode_nama(indikator, tahun, periode).capitalize()} belum dimulai."
     return None

@@ -12,6 +12,19 @@ class RenstraRefused(Exception):
     """Refused with an Indonesian message (a locked Renstra, a bad period)."""
 
 
+def tree_refusal(renstra: Renstra) -> str | None:
+    """Why the tree of `renstra` may not be changed: locked (D142), or replaced by a Renstra
+    Perubahan, whose copy is where the tree now changes (D252); None when it may."""
+    if renstra.dikunci:
+        return f"{renstra} sudah dikunci; pohon kinerjanya tidak dapat diubah."
+    if (pengganti := renstra.pengganti) is not None:
+        return (
+            f"{renstra} sudah digantikan Renstra Perubahan versi {pengganti.versi} (berlaku mulai "
+            f"{pengganti.berlaku_mulai}); ubah pohon kinerja di versi itu."
+        )
+    return None
+
+
 @transaction.atomic
 def renstra_create(
     *, nama: str, periode_awal: int, periode_akhir: int, user, kode_kabkota: str | None = None
@@ -19,7 +32,12 @@ def renstra_create(
     """A new Renstra (version 1), linked to the IKU decree versions of the same period."""
     if periode_akhir < periode_awal:
         raise RenstraRefused("Tahun akhir periode tidak boleh sebelum tahun awal.")
-    renstra = Renstra(nama=nama.strip(), periode_awal=periode_awal, periode_akhir=periode_akhir)
+    renstra = Renstra(
+        nama=nama.strip(),
+        periode_awal=periode_awal,
+        periode_akhir=periode_akhir,
+        berlaku_mulai=periode_awal,
+    )
     if kode_kabkota:
         renstra.kode_kabkota = kode_kabkota
     if Renstra.objects.filter(
@@ -81,8 +99,8 @@ SIMPUL_FIELDS = ("uraian", "sasaran", "bidang", "seksi")
 @transaction.atomic
 def simpul_update(*, simpul: Simpul, user, **fields) -> Simpul:
     """Change a node's text and responsible units; audited field by field."""
-    if simpul.renstra.dikunci:
-        raise RenstraRefused(f"{simpul.renstra} sudah dikunci; simpulnya tidak dapat diubah.")
+    if refusal := tree_refusal(simpul.renstra):
+        raise RenstraRefused(refusal)
     before, after = {}, {}
     for name in SIMPUL_FIELDS:
         if name not in fields:

@@ -47,3 +47,23 @@ def test_tree_and_node_pages_at_size(client, users, big, django_assert_max_num_q
     with django_assert_max_num_queries(MAX_QUERIES):
         page = client.get(f"/kinerja/pohon/simpul/{node.pk}/?tahun=2025").content.decode()
     assert "Program 1 uji beban pohon kinerja" in page and page.count("/kinerja/pohon/simpul/") >= 4
+
+
+def test_renstra_perubahan_at_size(big, users, django_assert_max_num_queries):
+    """D250 at the issue's size: 610 nodes, 610 indicators and their targets copied in batches
+    (75 queries on SQLite, whose backend binds at most 999 parameters a query; fewer on
+    PostgreSQL), never row by row; the time is printed with the load."""
+    import os
+
+    from kinerja.sakip.services.perubahan import renstra_perubahan
+
+    start = time.perf_counter()
+    with django_assert_max_num_queries(100):
+        new = renstra_perubahan(
+            renstra=big, berlaku_mulai=2026, alasan="uji beban", user=users["perencana"]
+        )
+    took = time.perf_counter() - start
+    print(f"Renstra Perubahan of 610 nodes: {took * 1000:.0f} ms, loadavg {os.getloadavg()}")
+    levels = dict(new.simpul.values_list("tingkat").annotate(n=Count("id")))
+    assert levels == dict(big.simpul.values_list("tingkat").annotate(n=Count("id")))
+    assert new.indikator.count() == 610

@@ -1,4 +1,5 @@
-"""The Perencana's pages: Renstra list and creation, the template, the tree import, locking."""
+"""The Perencana's pages: Renstra list and creation, Renstra Perubahan, the template, the tree
+import, locking."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,6 +15,7 @@ from kinerja.organisation.permissions import can_keep_tree
 from ..models import Renstra
 from ..selectors import renstra_all
 from ..services.impor import FileUnusable, pohon_impor
+from ..services.perubahan import renstra_perubahan
 from ..services.renstra import RenstraRefused, renstra_create, renstra_lock
 from ..templat import template_xlsx
 
@@ -55,12 +57,55 @@ def renstra_page(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, f"{renstra} dibuat; impor pohon kinerjanya.")
                 return redirect("sakip:impor", pk=renstra.pk)
+    return _renstra_render(request, form=form, errors=errors)
+
+
+def _renstra_render(
+    request: HttpRequest,
+    *,
+    form: dict | None = None,
+    errors: list[str] | None = None,
+    perubahan: dict | None = None,
+) -> HttpResponse:
+    """The Renstra page; `perubahan` = the refused Renstra Perubahan form (its Renstra, values,
+    errors), shown again beside its version."""
+    bad = bool(errors or (perubahan and perubahan["errors"]))
     return render(
         request,
         "sakip/renstra.html",
-        {"semua_renstra": renstra_all(), "form": form, "errors": errors},
-        status=400 if errors else 200,
+        {
+            "semua_renstra": renstra_all(),
+            "form": form or {"nama": "", "periode_awal": "", "periode_akhir": ""},
+            "errors": errors or [],
+            "perubahan": perubahan or {},
+        },
+        status=400 if bad else 200,
     )
+
+
+@login_required
+@require_POST
+def renstra_perubahan_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """A Renstra Perubahan of version `pk`: the year it applies from and the reason (D250-D252)."""
+    _require_keeper(request.user)
+    renstra = get_object_or_404(Renstra.objects.of_kabkota(), pk=pk)
+    errors: list[str] = []
+    values = {k: request.POST.get(k, "").strip() for k in ("berlaku_mulai", "alasan")}
+    berlaku = _year(values["berlaku_mulai"], "Tahun berlaku", errors)
+    if not errors:
+        try:
+            new = renstra_perubahan(
+                renstra=renstra, berlaku_mulai=berlaku, alasan=values["alasan"], user=request.user
+            )
+        except RenstraRefused as exc:
+            errors.append(str(exc))
+        else:
+            messages.success(
+                request,
+                f"{new} dibuat dengan salinan pohon {renstra}; berlaku mulai {new.berlaku_mulai}.",
+            )
+            return redirect("sakip:renstra")
+    return _renstra_render(request, perubahan={"renstra": renstra.pk, "errors": errors, **values})
 
 
 @login_required

@@ -23,7 +23,7 @@ from ..selectors import (
     renstra_for_year,
     tree_cached,
 )
-from ..services.renstra import RenstraRefused, simpul_update
+from ..services.renstra import RenstraRefused, simpul_update, tree_refusal
 from .common import get_simpul, year_param
 
 
@@ -37,8 +37,9 @@ def pohon_page(request: HttpRequest) -> HttpResponse:
             raise BadRequest("Renstra tidak valid.")
         renstra = get_object_or_404(Renstra.objects.of_kabkota(), pk=int(raw))
     tahun = year_param(request, renstra)
+    berlaku = renstra_for_year(tahun)
     if renstra is None:
-        renstra = renstra_for_year(tahun)
+        renstra = berlaku
     elif tahun not in renstra.tahun:
         raise BadRequest(f"Tahun {tahun} di luar periode {renstra}.")
     sampai = request.GET.get("sampai") or Tingkat.SUB_KEGIATAN
@@ -56,6 +57,8 @@ def pohon_page(request: HttpRequest) -> HttpResponse:
         "sakip/pohon.html",
         {
             "renstra": renstra,
+            # Another version of the same period is the one in force this year (D251).
+            "berlaku": berlaku if berlaku != renstra else None,
             "semua_renstra": renstra_all(),
             "tahun": tahun,
             "sampai": sampai,
@@ -86,7 +89,7 @@ def simpul_page(request: HttpRequest, pk: int) -> HttpResponse:
             "anak": simpul.anak.order_by("urutan", "id"),
             "indikator": indikator_capaian(simpul.renstra, tahun, ids).get(simpul.pk, []),
             "anggaran": lines,
-            "can_keep": can_keep_tree(request.user) and not simpul.renstra.dikunci,
+            "can_keep": can_keep_tree(request.user) and tree_refusal(simpul.renstra) is None,
         },
     )
 

@@ -29,6 +29,7 @@ NOT_PAGES = {
     "sakip:realisasi_aksi",
     "sakip:bukti_lepas",
     "sakip:kunci",
+    "sakip:renstra_perubahan",
     "sakip:templat",
     "sakip:bukti",
     "sakip:pk_draf",
