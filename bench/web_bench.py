@@ -59,12 +59,30 @@ UPLOAD_CSV = (
 )
 
 
+PG_HOST = "postgres://postgres@127.0.0.1:5432"
+PG_DB = "kin_web_bench"
+# `--db postgres` (issue 17's speed goals are at x1 on PostgreSQL); set by main() before the
+# children start: the dataset's child and gunicorn read it through env().
+DATABASE = {"url": f"sqlite:///{DB}", "cache": str(CACHE)}
+
+
+def database_url(db: str, pg_db: str = PG_DB) -> str:
+    return f"{PG_HOST}/{pg_db}" if db == "postgres" else f"sqlite:///{DB}"
+
+
+def create_pg(pg_db: str) -> None:
+    """The bench's own PostgreSQL database (kept between runs, like the SQLite file)."""
+    subprocess.run(
+        ["createdb", "-h", "127.0.0.1", "-U", "postgres", pg_db], check=False, capture_output=True
+    )
+
+
 def env() -> dict:
     return os.environ | {
-        "DATABASE_URL": f"sqlite:///{DB}",
+        "DATABASE_URL": DATABASE["url"],
         "SECURE_COOKIES": "0",
         "ALLOWED_HOSTS": "127.0.0.1",
-        "FIGURE_CACHE_LOCATION": str(CACHE),
+        "FIGURE_CACHE_LOCATION": DATABASE["cache"],
         "DEBUG": "0",
         # The bench signs in with passwords only: the second factor (D87) is a person's phone.
         "KINERJA_2FA_WAJIB": "0",
@@ -93,6 +111,18 @@ def prepare() -> None:
         cb.write_parquet(tables, folder)
     seconds = cb.load_database(folder, 1)  # 0 when the database already holds x1
     print(f"x1 registries: {sum(map(len, tables.values())):,} rows, loaded in {seconds:.0f} s")
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # The rows came with their ids (COPY): move each id sequence past them, so that a clerk's
+        # import on this database (bench/first_load_bench.py) gets new ids, not a conflict.
+        with connection.cursor() as cur:
+            for table in cb.COLUMNS:
+                cur.execute(
+                    f"SELECT setval(pg_get_serial_sequence(%s, 'id'),"
+                    f" (SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)",
+                    [table],
+                )
     if not Target.objects.exists():
         files = generate_demo_files(OUT / "web-demo", seed=2025, scale=0.01)
         for kind in ("target", "anggaran"):
@@ -225,13 +255,23 @@ def main() -> None:
     ap.add_argument(
         "--only", choices=["all", "tree"], default="all", help="tree: only the tree and node pages"
     )
+    ap.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    ap.add_argument("--pg-db", default=PG_DB, help="PostgreSQL database (default %(default)s)")
     ap.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    DATABASE["url"] = database_url(args.db, args.pg_db)
+    if args.db == "postgres":
+        DATABASE["cache"] = str(OUT / f"web-cache-{args.pg_db}")
+        if not args.prepare:
+            create_pg(args.pg_db)
     if args.prepare:
         prepare()
         return
     OUT.mkdir(parents=True, exist_ok=True)
-    subprocess.run([sys.executable, __file__, "--prepare"], env=env(), check=True)
+    subprocess.run(
+        [sys.executable, __file__, "--prepare", "--db", args.db, "--pg-db", args.pg_db],
+        env=env(), check=True,
+    )  # fmt: skip
 
     base = f"http://127.0.0.1:{args.port}"
     log = open(OUT / "web-gunicorn.log", "w")  # noqa: SIM115
