@@ -1,19 +1,22 @@
-"""Web benchmark: 20 concurrent users on the Banjarbaru x1 dataset (SQLite) behind gunicorn.
+"""Web benchmark: 20 concurrent users on the Banjarbaru x1 dataset behind gunicorn.
 
     .venv/bin/python bench/web_bench.py [--users 20] [--time 60s] [--port 8766] [--workers 2]
+    .venv/bin/python bench/web_bench.py --db postgres [--pg-db kin_web_bench]   # issue 17's goals
 
-1. Fills bench/out/web-x1.sqlite3 with the x1 registries of bench/compute_bench.py (100,000 people,
-   300,000 services, 15,000 PPKS registrations, 600 PSKS, 2 DTKS periods, 40 disasters; the same
-   generator, written straight into the tables), plus the demo targets and budgets through the
-   importer and the demo accounts (`kinerja demo_users`). Kept between runs.
+1. Fills bench/out/web-x1.sqlite3 (with `--db postgres`: the PostgreSQL database --pg-db) with
+   the x1 registries of bench/compute_bench.py (100,000 people, 300,000 services, 15,000 PPKS
+   registrations, 600 PSKS, 2 DTKS periods, 40 disasters; the same generator, written straight
+   into the tables), plus the demo targets and budgets through the importer and the demo accounts
+   (`kinerja demo_users`). Kept between runs.
 2. Starts `gunicorn kinerja.wsgi -b 127.0.0.1:PORT -w 2` (loopback only) with a file-based figure
    cache of its own, and warms it: one request per page below (so the run measures a warm server,
    as the Dinas sees it after the first visitor of the day).
 3. Runs locust headless (`-u 20 -r 5 -t 60s`), each simulated user signing in once through the
    login form, then, with 1-3 s pauses: the dashboard, a figure's period page, its drill-down
    (first page, a filtered page, a later page), a registry search, the header's search, the audit
-   log (kadis and auditor) and an upload (a 5-row layanan CSV posted to the upload form, then its
-   preview page: the dry run is queued for the worker).
+   log (kadis and auditor), the public page (IKU-1 and IKU-3B of 2025 are approved by step 1 so it
+   has content) and an upload (a 5-row layanan CSV posted to the upload form, then its preview
+   page: the dry run is queued for the worker).
 4. Stops gunicorn and prints p50/p95/p99 and errors per endpoint (from bench/out/web_stats.csv).
 
 Issue 15 adds a performance tree of 5 tujuan, 15 sasaran, 40 programmes, 150 kegiatan and 400
@@ -141,11 +144,41 @@ def prepare() -> None:
 
     print(f"PK on the bench tree: {build_pk(renstra, TAHUN)} positions")
     print(f"performance tree {'/'.join(map(str, SIZES))}: {renstra.simpul.count()} nodes")
+    print(f"approved for the public page: {approve_public()} figures")
     from audit_fill import fill_audit_log
 
     added = fill_audit_log(100_000)  # the audit log as a few years of use leave it (issue 17)
     print(f"audit log: {added:,} entries added (100,000 in all)")
     print(f"dataset ready in {time.perf_counter() - t0:.0f} s")
+
+
+# Figures approved (and so frozen) by prepare(), so that the public page has content: IKU-1 and
+# IKU-3B, each quarter and the year of TAHUN. IKU-2 stays a draft: bench/first_load_bench.py
+# approves its Triwulan IV itself.
+PUBLIC = {"IKU-1": "pemberdayaan", "IKU-3B": "linjamsos"}
+
+
+def approve_public() -> int:
+    """Submit, verify and approve the PUBLIC figures (once: a database holding an approval is kept)."""
+    from django.contrib.auth import get_user_model
+
+    from kinerja.performance.models import Persetujuan, Status
+    from kinerja.performance.periods import Periode
+    from kinerja.performance.services.workflow import workflow_transition
+
+    if Persetujuan.objects.filter(status=Status.APPROVED).exists():
+        return 0
+    users = {u.username: u for u in get_user_model().objects.all()}
+    done = 0
+    for kode, bidang in PUBLIC.items():
+        for q in (1, 2, 3, 4, None):
+            for aksi, who in (("submit", f"staf.{bidang}"), ("verify", f"kabid.{bidang}"),
+                              ("approve", "kadis")):  # fmt: skip
+                workflow_transition(
+                    aksi=aksi, kode=kode, periode=Periode(TAHUN, q), user=users[who]
+                )
+            done += 1
+    return done
 
 
 # -- 2. server and warm-up ---------------------------------------------------------------------
@@ -192,6 +225,8 @@ PAGES = [
     "/kinerja/audit/",
     "/kinerja/audit/?pengguna=perencana&dari=2025-01-01",
     "/registri/cari/?q=Orang+4711",
+    "/publik/",
+    f"/publik/?tahun={TAHUN}&triwulan=4",
 ]
 
 
@@ -398,6 +433,13 @@ else:  # imported by locust
             """The header's search box (issue 17 item 5): a name, an id_lokal, a NIK."""
             q = random.choice(["Orang+4711", "Orang+12", "6300000000000042"])
             self.client.get(f"/registri/cari/?q={q}", name="/registri/cari/?q=")
+
+        @task(2)
+        def public(self) -> None:
+            """The public page (issue 17 item 8): the latest year with approved figures, or one
+            quarter of it. The journey's users are signed in; the page is the same for anyone."""
+            q = random.choice(["", f"?tahun={TAHUN}&triwulan=4"])
+            self.client.get(f"/publik/{q}", name="/publik/")
 
         @task(1)
         def upload(self) -> None:

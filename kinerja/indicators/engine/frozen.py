@@ -80,6 +80,11 @@ def freeze_units(snapshot: int, ind: IndicatorDefinition, periode: Periode) -> i
         )
     )
     with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            # As run_sql: no JIT, hashes in memory; for the rest of the approval's transaction.
+            cur.execute(
+                "SELECT set_config('jit', 'off', true), set_config('work_mem', '256MB', true)"
+            )
         cur.execute(sql.text, sql.params)
         return int(cur.rowcount)
 
@@ -87,9 +92,27 @@ def freeze_units(snapshot: int, ind: IndicatorDefinition, periode: Periode) -> i
 def unit_list_hash(snapshot: int) -> tuple[str, int]:
     """SHA-256 of the canonical unit list of `snapshot` and its number of distinct units.
 
-    Streamed in the database's order, so a list of any size hashes in constant memory. An auditor can
-    recompute it: each row a JSON array of CANONICAL_FIELDS (booleans as true/false), joined by "\n".
+    An auditor can recompute it: each row a JSON array of CANONICAL_FIELDS (booleans as true/false),
+    joined by "\n", rows sorted by unit and type. PostgreSQL writes and hashes the list itself
+    (`json_build_array` prints exactly what Python's json.dumps prints for these fields, D223);
+    elsewhere it is streamed through Python (`unit_list_hash_python`).
     """
+    if connection.vendor != "postgresql":
+        return unit_list_hash_python(snapshot)
+    fields = ", ".join(CANONICAL_FIELDS)
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT encode(sha256(convert_to(COALESCE(string_agg("
+            f"json_build_array({fields})::text, E'\\n' ORDER BY unit_id, jenis), ''), 'UTF8')),"
+            f" 'hex'), COUNT(DISTINCT unit_id) FROM {T_UNIT_BEKU} WHERE snapshot = %s",
+            [snapshot],
+        )
+        digest, units = cur.fetchone()
+    return str(digest), int(units)
+
+
+def unit_list_hash_python(snapshot: int) -> tuple[str, int]:
+    """`unit_list_hash` computed in Python, streamed in the database's order (constant memory)."""
     digest = hashlib.sha256()
     units: set[int] = set()
     rows = (
