@@ -15,6 +15,7 @@ from django.db import connection
 
 from ..models import UnitBeku
 from .aggregate import Result, aggregate_sql, run_aggregate
+from .cache import cached_call
 from .definitions import IndicatorDefinition, definitions_in_force, kode_kabkota
 from .figures import Figure, _needs_types, build_figures, regions_for_level
 from .periods import Periode
@@ -59,8 +60,15 @@ def frozen_figures(
     found = definitions_in_force(periode.akhir, kode)
     if not found:
         return []
-    counts = frozen_counts(snapshot, found[0], periode, split)
-    return build_figures(found[0], counts, [periode], regions_for_level(level), bacaan, split)
+    ind = found[0]
+    # A stored list never changes (a new approval is a new snapshot): its counts are cached like
+    # the live ones, keyed by the snapshot and the definitions that read it (D221).
+    counts = cached_call(
+        "beku",
+        (snapshot, ind.state(), periode.label, split),
+        lambda: frozen_counts(snapshot, ind, periode, split),
+    )
+    return build_figures(ind, counts, [periode], regions_for_level(level), bacaan, split)
 
 
 def freeze_units(snapshot: int, ind: IndicatorDefinition, periode: Periode) -> int:
