@@ -148,10 +148,11 @@ def _capaian(
     live: Figure | None,
 ) -> Capaian:
     frozen = None
-    if approval and approval.status == Status.APPROVED and approval.beku_penyebut is not None:
-        frozen = Figure(
-            approval.beku_pembilang, approval.beku_penyebut, periode, indikator=ind.kode
-        )
+    if approval and approval.status == Status.APPROVED:
+        # Approval writes both numbers, reopening clears both.
+        num, den = approval.beku_pembilang, approval.beku_penyebut
+        if num is not None and den is not None:
+            frozen = Figure(num, den, periode, indikator=ind.kode)
     return Capaian(
         indikator=ind,
         periode=periode,
