@@ -244,6 +244,23 @@ def run_child(source: str, tree: Path | None, template: str, copy: str, profile:
     return res
 
 
+def summary(results: list[dict]) -> None:
+    """Best and median of every timing per code source: on a shared machine the best of several
+    runs is the closest to what a quiet one gives."""
+    import statistics
+
+    sources = list(dict.fromkeys(r["source"] for r in results))
+    keys = [k for k, v in results[0].items() if isinstance(v, float)]
+    print("\nbest / median over the rounds (s):")
+    print(f"    {'':<28}" + "".join(f"{s:>24}" for s in sources))
+    for key in keys:
+        cells = []
+        for source in sources:
+            values = [r[key] for r in results if r["source"] == source]
+            cells.append(f"{min(values):.3f} / {statistics.median(values):.3f}")
+        print(f"    {key:<28}" + "".join(f"{c:>24}" for c in cells))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=2)
@@ -281,6 +298,7 @@ def main() -> None:
                     print(f"    {key:<28} {value:7.3f} s{mark}")
             print(f"    frozen: {res['beku']}", flush=True)
     psql(f"DROP DATABASE IF EXISTS {args.copy}")
+    summary(results)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "first_load.json").write_text(json.dumps(results, indent=1))
 
