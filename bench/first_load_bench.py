@@ -108,10 +108,10 @@ def child(profile: bool) -> dict:
 
     User = get_user_model()
     periode = Periode(2025, 4)
-    result: dict = {"kinerja": str(Path(django.__file__).parent.parent), "load": []}
     import kinerja
 
-    result["kinerja"] = str(Path(kinerja.__file__).parent.parent)
+    # Which code answered (this tree, or the baseline's archive on PYTHONPATH).
+    result: dict = {"kinerja": str(Path(kinerja.__file__).parent.parent), "load": []}
     for aksi, who in (("submit", "staf.rehabilitasi"), ("verify", "kabid.rehabilitasi")):
         workflow_transition(
             aksi=aksi, kode=KODE, periode=periode, user=User.objects.get(username=who)
