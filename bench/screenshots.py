@@ -8,7 +8,9 @@
    waiting) so that the public page has content and the dashboard shows every status.
 2. Serves it with `kinerja runserver --noreload 127.0.0.1:PORT` (loopback only) and, as the Kepala
    Dinas, takes: the dashboard at 1366 px and at 390 px (phone) wide, a figure's drill-down and the
-   public page -> dasbor-desktop.png, dasbor-ponsel.png, rincian.png, publik.png.
+   public page -> dasbor-desktop.png, dasbor-ponsel.png, rincian.png, publik.png; as the auditor,
+   the audit log at both widths -> jejak-audit-desktop.png, jejak-audit-ponsel.png (`--only audit`:
+   these two alone).
 3. Stops the server. Every image is kept under ~600 KB (page height is capped where needed).
 """
 
@@ -124,11 +126,45 @@ def shoot(base: str, out: Path) -> None:
         browser.close()
 
 
+def shoot_audit(base: str, out: Path) -> None:
+    """The audit log as the auditor reads it (issue 17 item 3), at 1366 and 390 px:
+    jejak-audit-desktop.png, jejak-audit-ponsel.png."""
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(
+            base_url=base, locale="id-ID", viewport={"width": 1366, "height": 900}
+        )
+        page = context.new_page()
+        page.goto("/masuk/")
+        page.get_by_label("Nama pengguna").fill("auditor")
+        page.get_by_label("Kata sandi").fill(DEMO_PASSWORD)
+        page.get_by_role("button", name="Masuk").last.click()
+        page.wait_for_url("**/beranda/")
+        page.goto("/kinerja/audit/")
+        take(page, out / "jejak-audit-desktop.png", max_height=2400)
+        phone = browser.new_context(
+            base_url=base,
+            locale="id-ID",
+            viewport={"width": 390, "height": 844},
+            storage_state=context.storage_state(),  # still signed in as the auditor
+        )
+        page = phone.new_page()
+        page.goto("/kinerja/audit/")
+        take(page, out / "jejak-audit-ponsel.png", max_height=3200)
+        browser.close()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", default=str(ROOT / "var" / "shots.sqlite3"))
     ap.add_argument("--out", default=str(ROOT / "docs" / "img"))
     ap.add_argument("--port", type=int, default=8765)
+    ap.add_argument(
+        "--only", choices=["all", "audit"], default="all", help="audit: the audit log's two images"
+    )
     args = ap.parse_args()
     env = os.environ | {
         "DATABASE_URL": f"sqlite:///{Path(args.db).resolve()}",
@@ -149,7 +185,10 @@ def main() -> None:
     try:
         wait_for(f"http://{host}/masuk/")
         print("Tangkapan layar:")
-        shoot(f"http://{host}", Path(args.out))
+        if args.only in ("all", "audit"):
+            shoot_audit(f"http://{host}", Path(args.out))
+        if args.only == "all":
+            shoot(f"http://{host}", Path(args.out))
     finally:
         server.terminate()
         server.wait(timeout=30)

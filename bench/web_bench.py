@@ -1,19 +1,22 @@
-"""Web benchmark: 20 concurrent users on the Banjarbaru x1 dataset (SQLite) behind gunicorn.
+"""Web benchmark: 20 concurrent users on the Banjarbaru x1 dataset behind gunicorn.
 
     .venv/bin/python bench/web_bench.py [--users 20] [--time 60s] [--port 8766] [--workers 2]
+    .venv/bin/python bench/web_bench.py --db postgres [--pg-db kin_web_bench]   # issue 17's goals
 
-1. Fills bench/out/web-x1.sqlite3 with the x1 registries of bench/compute_bench.py (100,000 people,
-   300,000 services, 15,000 PPKS registrations, 600 PSKS, 2 DTKS periods, 40 disasters; the same
-   generator, written straight into the tables), plus the demo targets and budgets through the
-   importer and the demo accounts (`kinerja demo_users`). Kept between runs.
+1. Fills bench/out/web-x1.sqlite3 (with `--db postgres`: the PostgreSQL database --pg-db) with
+   the x1 registries of bench/compute_bench.py (100,000 people, 300,000 services, 15,000 PPKS
+   registrations, 600 PSKS, 2 DTKS periods, 40 disasters; the same generator, written straight
+   into the tables), plus the demo targets and budgets through the importer and the demo accounts
+   (`kinerja demo_users`). Kept between runs.
 2. Starts `gunicorn kinerja.wsgi -b 127.0.0.1:PORT -w 2` (loopback only) with a file-based figure
    cache of its own, and warms it: one request per page below (so the run measures a warm server,
    as the Dinas sees it after the first visitor of the day).
 3. Runs locust headless (`-u 20 -r 5 -t 60s`), each simulated user signing in once through the
    login form, then, with 1-3 s pauses: the dashboard, a figure's period page, its drill-down
    (first page, a filtered page, a later page), a registry search, the header's search, the audit
-   log (kadis and auditor) and an upload (a 5-row layanan CSV posted to the upload form, then its
-   preview page: the dry run is queued for the worker).
+   log (kadis and auditor), the public page (IKU-1 and IKU-3B of 2025 are approved by step 1 so it
+   has content) and an upload (a 5-row layanan CSV posted to the upload form, then its preview
+   page: the dry run is queued for the worker).
 4. Stops gunicorn and prints p50/p95/p99 and errors per endpoint (from bench/out/web_stats.csv).
 
 Issue 15 adds a performance tree of 5 tujuan, 15 sasaran, 40 programmes, 150 kegiatan and 400
@@ -59,12 +62,30 @@ UPLOAD_CSV = (
 )
 
 
+PG_HOST = "postgres://postgres@127.0.0.1:5432"
+PG_DB = "kin_web_bench"
+# `--db postgres` (issue 17's speed goals are at x1 on PostgreSQL); set by main() before the
+# children start: the dataset's child and gunicorn read it through env().
+DATABASE = {"url": f"sqlite:///{DB}", "cache": str(CACHE)}
+
+
+def database_url(db: str, pg_db: str = PG_DB) -> str:
+    return f"{PG_HOST}/{pg_db}" if db == "postgres" else f"sqlite:///{DB}"
+
+
+def create_pg(pg_db: str) -> None:
+    """The bench's own PostgreSQL database (kept between runs, like the SQLite file)."""
+    subprocess.run(
+        ["createdb", "-h", "127.0.0.1", "-U", "postgres", pg_db], check=False, capture_output=True
+    )
+
+
 def env() -> dict:
     return os.environ | {
-        "DATABASE_URL": f"sqlite:///{DB}",
+        "DATABASE_URL": DATABASE["url"],
         "SECURE_COOKIES": "0",
         "ALLOWED_HOSTS": "127.0.0.1",
-        "FIGURE_CACHE_LOCATION": str(CACHE),
+        "FIGURE_CACHE_LOCATION": DATABASE["cache"],
         "DEBUG": "0",
         # The bench signs in with passwords only: the second factor (D87) is a person's phone.
         "KINERJA_2FA_WAJIB": "0",
@@ -93,6 +114,18 @@ def prepare() -> None:
         cb.write_parquet(tables, folder)
     seconds = cb.load_database(folder, 1)  # 0 when the database already holds x1
     print(f"x1 registries: {sum(map(len, tables.values())):,} rows, loaded in {seconds:.0f} s")
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # The rows came with their ids (COPY): move each id sequence past them, so that a clerk's
+        # import on this database (bench/first_load_bench.py) gets new ids, not a conflict.
+        with connection.cursor() as cur:
+            for table in cb.COLUMNS:
+                cur.execute(
+                    f"SELECT setval(pg_get_serial_sequence(%s, 'id'),"
+                    f" (SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)",
+                    [table],
+                )
     if not Target.objects.exists():
         files = generate_demo_files(OUT / "web-demo", seed=2025, scale=0.01)
         for kind in ("target", "anggaran"):
@@ -111,11 +144,41 @@ def prepare() -> None:
 
     print(f"PK on the bench tree: {build_pk(renstra, TAHUN)} positions")
     print(f"performance tree {'/'.join(map(str, SIZES))}: {renstra.simpul.count()} nodes")
+    print(f"approved for the public page: {approve_public()} figures")
     from audit_fill import fill_audit_log
 
     added = fill_audit_log(100_000)  # the audit log as a few years of use leave it (issue 17)
     print(f"audit log: {added:,} entries added (100,000 in all)")
     print(f"dataset ready in {time.perf_counter() - t0:.0f} s")
+
+
+# Figures approved (and so frozen) by prepare(), so that the public page has content: IKU-1 and
+# IKU-3B, each quarter and the year of TAHUN. IKU-2 stays a draft: bench/first_load_bench.py
+# approves its Triwulan IV itself.
+PUBLIC = {"IKU-1": "pemberdayaan", "IKU-3B": "linjamsos"}
+
+
+def approve_public() -> int:
+    """Submit, verify and approve the PUBLIC figures (once: a database holding an approval is kept)."""
+    from django.contrib.auth import get_user_model
+
+    from kinerja.performance.models import Persetujuan, Status
+    from kinerja.performance.periods import Periode
+    from kinerja.performance.services.workflow import workflow_transition
+
+    if Persetujuan.objects.filter(status=Status.APPROVED).exists():
+        return 0
+    users = {u.username: u for u in get_user_model().objects.all()}
+    done = 0
+    for kode, bidang in PUBLIC.items():
+        for q in (1, 2, 3, 4, None):
+            for aksi, who in (("submit", f"staf.{bidang}"), ("verify", f"kabid.{bidang}"),
+                              ("approve", "kadis")):  # fmt: skip
+                workflow_transition(
+                    aksi=aksi, kode=kode, periode=Periode(TAHUN, q), user=users[who]
+                )
+            done += 1
+    return done
 
 
 # -- 2. server and warm-up ---------------------------------------------------------------------
@@ -162,6 +225,8 @@ PAGES = [
     "/kinerja/audit/",
     "/kinerja/audit/?pengguna=perencana&dari=2025-01-01",
     "/registri/cari/?q=Orang+4711",
+    "/publik/",
+    f"/publik/?tahun={TAHUN}&triwulan=4",
 ]
 
 
@@ -225,13 +290,23 @@ def main() -> None:
     ap.add_argument(
         "--only", choices=["all", "tree"], default="all", help="tree: only the tree and node pages"
     )
+    ap.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    ap.add_argument("--pg-db", default=PG_DB, help="PostgreSQL database (default %(default)s)")
     ap.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    DATABASE["url"] = database_url(args.db, args.pg_db)
+    if args.db == "postgres":
+        DATABASE["cache"] = str(OUT / f"web-cache-{args.pg_db}")
+        if not args.prepare:
+            create_pg(args.pg_db)
     if args.prepare:
         prepare()
         return
     OUT.mkdir(parents=True, exist_ok=True)
-    subprocess.run([sys.executable, __file__, "--prepare"], env=env(), check=True)
+    subprocess.run(
+        [sys.executable, __file__, "--prepare", "--db", args.db, "--pg-db", args.pg_db],
+        env=env(), check=True,
+    )  # fmt: skip
 
     base = f"http://127.0.0.1:{args.port}"
     log = open(OUT / "web-gunicorn.log", "w")  # noqa: SIM115
@@ -358,6 +433,13 @@ else:  # imported by locust
             """The header's search box (issue 17 item 5): a name, an id_lokal, a NIK."""
             q = random.choice(["Orang+4711", "Orang+12", "6300000000000042"])
             self.client.get(f"/registri/cari/?q={q}", name="/registri/cari/?q=")
+
+        @task(2)
+        def public(self) -> None:
+            """The public page (issue 17 item 8): the latest year with approved figures, or one
+            quarter of it. The journey's users are signed in; the page is the same for anyone."""
+            q = random.choice(["", f"?tahun={TAHUN}&triwulan=4"])
+            self.client.get(f"/publik/{q}", name="/publik/")
 
         @task(1)
         def upload(self) -> None:

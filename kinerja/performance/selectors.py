@@ -139,26 +139,86 @@ class Capaian:
         return (frozen.numerator, frozen.denominator) != (live.numerator, live.denominator)
 
 
-def capaian_for(kode: str, periode: Periode, *, live: bool = True) -> Capaian | None:
-    ind = indikator_for(kode, periode)
-    if ind is None:
-        return None
-    approval = Persetujuan.objects.of_period(ind.kode, periode.tahun, periode.triwulan).first()
+def _capaian(
+    ind: Indikator,
+    periode: Periode,
+    approval: Persetujuan | None,
+    target: Decimal | None,
+    renstra: Decimal | None,
+    live: Figure | None,
+) -> Capaian:
     frozen = None
-    if approval and approval.status == Status.APPROVED and approval.beku_penyebut is not None:
-        frozen = Figure(
-            approval.beku_pembilang, approval.beku_penyebut, periode, indikator=ind.kode
-        )
+    if approval and approval.status == Status.APPROVED:
+        # Approval writes both numbers, reopening clears both.
+        num, den = approval.beku_pembilang, approval.beku_penyebut
+        if num is not None and den is not None:
+            frozen = Figure(num, den, periode, indikator=ind.kode)
     return Capaian(
         indikator=ind,
         periode=periode,
         status=approval.status if approval else Status.DRAFT,
         approval=approval,
-        target=target_value(ind.kode, periode),
-        live=figures.live_kota(ind.kode, periode) if live else None,
+        target=target,
+        live=live,
         frozen=frozen,
-        renstra=target_value(ind.kode, Periode(periode.tahun), JenisTarget.RENSTRA),
+        renstra=renstra,
     )
+
+
+def capaian_for(kode: str, periode: Periode, *, live: bool = True) -> Capaian | None:
+    ind = indikator_for(kode, periode)
+    if ind is None:
+        return None
+    approval = Persetujuan.objects.of_period(ind.kode, periode.tahun, periode.triwulan).first()
+    return _capaian(
+        ind,
+        periode,
+        approval,
+        target_value(ind.kode, periode),
+        target_value(ind.kode, Periode(periode.tahun), JenisTarget.RENSTRA),
+        figures.live_kota(ind.kode, periode) if live else None,
+    )
+
+
+def capaian_many(
+    kodes: list[str], periodes: list[Periode], live: dict[tuple[str, str], Figure]
+) -> dict[tuple[str, str], Capaian]:
+    """`capaian_for` of every code in every period, keyed by (kode, period label), with the kota
+    figures the caller computed at once (`kota_figures`, keyed alike): the catalogue, approvals and
+    targets read in one query each per kind, not per figure (D220)."""
+    targets = targets_map({p.tahun for p in periodes})
+    approvals = {
+        (a.indikator_kode, a.tahun, a.triwulan): a
+        for a in Persetujuan.objects.filter(
+            kode_kabkota=settings.KINERJA_KODE_WILAYAH, tahun__in={p.tahun for p in periodes}
+        )
+    }
+    catalogue: dict[object, dict[str, Indikator]] = {}
+    out: dict[tuple[str, str], Capaian] = {}
+    for p in periodes:
+        if p.akhir not in catalogue:
+            keputusan = keputusan_for(p)
+            rows = (
+                keputusan.indikator.select_related("bidang", "keputusan", "sasaran")
+                if keputusan
+                else []
+            )
+            catalogue[p.akhir] = {}
+            for i in rows:
+                catalogue[p.akhir].setdefault(i.kode.upper(), i)
+        for kode in kodes:
+            ind = catalogue[p.akhir].get(kode.strip().upper())
+            if ind is None:
+                continue
+            out[(kode, p.label)] = _capaian(
+                ind,
+                p,
+                approvals.get((ind.kode, p.tahun, p.triwulan)),
+                targets.get((ind.kode, p.tahun, p.triwulan, JenisTarget.PK)),
+                targets.get((ind.kode, p.tahun, None, JenisTarget.RENSTRA)),
+                live.get((ind.kode, p.label)),
+            )
+    return out
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,20 @@ from functools import partial
 from django.db.models import Max
 
 from kinerja.audit.models import AuditEntry
-from kinerja.indicators.engine import KualitasData, Periode, cached_call, data_quality
+from kinerja.indicators.engine import (
+    KualitasData,
+    Periode,
+    cached_call,
+    data_quality,
+    kota_figures,
+)
 from kinerja.indicators.models import Indikator
 from kinerja.indicators.selectors import catalogue_years, renstra_years
 from kinerja.lib.charts import Series, chart_svg
 from kinerja.lib.dates import today
 from kinerja.organisation.models import Role
 from kinerja.organisation.permissions import bidang_kode
-from kinerja.performance.selectors import Capaian, capaian_for
+from kinerja.performance.selectors import Capaian, capaian_many
 from kinerja.performance.services.catalogue import keputusan_for
 from kinerja.registries.models import Layanan
 
@@ -22,7 +28,13 @@ from kinerja.registries.models import Layanan
 def latest_data_periode() -> Periode:
     """The latest quarter that has begun and holds any service, else the current quarter."""
     now = today()
-    last = Layanan.objects.filter(tanggal__lte=now).aggregate(m=Max("tanggal"))["m"] or now
+    # A scan of every service: kept under the registries' change counter, like the figures (D221).
+    last = cached_call(
+        "tanggal_layanan_terakhir",
+        (now.isoformat(),),
+        lambda: Layanan.objects.filter(tanggal__lte=now).aggregate(m=Max("tanggal"))["m"],
+    )
+    last = last or now
     return Periode(last.year, (last.month - 1) // 3 + 1)
 
 
@@ -91,12 +103,17 @@ def kartu_list(user, periode: Periode, *, with_quality: bool = False) -> list[Ka
 def _kartu_list(inds: list[Indikator], periode: Periode, with_quality: bool) -> list[Kartu]:
     cards = []
     last_year = min(periode.tahun, today().year)
+    years = [Periode(y) for y in range(renstra_years(periode.tahun).start, last_year + 1)]
+    # Every card's figures (the period and each year of the trend) asked of the engine at once:
+    # one refresh of the summaries and one read per indicator and year, not one per figure (D220).
+    kodes = [i.kode for i in inds]
+    live = kota_figures(kodes, [periode, *years])
+    capaian = capaian_many(kodes, [periode, *years], live)
     for ind in inds:
-        c = capaian_for(ind.kode, periode)
+        c = capaian.get((ind.kode, periode.label))
         if c is None:
             continue
-        first = renstra_years(periode.tahun).start
-        trend = [capaian_for(ind.kode, Periode(y)) for y in range(first, last_year + 1)]
+        trend = [capaian.get((ind.kode, y.label)) for y in years]
         kualitas = None
         if with_quality:
             kualitas = cached_call(

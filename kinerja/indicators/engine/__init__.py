@@ -11,7 +11,15 @@ from .cache import cached_call
 from .definitions import IndicatorDefinition, definitions_in_force, kode_kabkota
 from .drilldown import DrillRow, drilldown, drilldown_excluded, unit_keluarga, without_identity
 from .export import export_xlsx
-from .figures import LEVELS, Figure, compute_figures, compute_periods, figure_row, regions_for_level
+from .figures import (
+    LEVELS,
+    Figure,
+    compute_figures,
+    compute_periods,
+    figure_row,
+    kota_figures,
+    regions_for_level,
+)
 from .frozen import (
     Change,
     Frozen,
@@ -57,6 +65,7 @@ __all__ = [
     "freeze",
     "frozen_figures",
     "kode_kabkota",
+    "kota_figures",
     "periods_of_year",
     "regions_for_level",
     "served_by_service",

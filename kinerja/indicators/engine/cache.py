@@ -76,3 +76,38 @@ def cached_counts(
         parts[key[0]][key] = counts
     cache.set_many({keys[label]: part for label, part in parts.items()}, timeout=None)
     return result
+
+
+def cached_counts_many(
+    jobs: list[tuple[IndicatorDefinition, list[Periode]]],
+    split: str | None,
+    kabkota: str,
+    compute: Callable[[list[int]], list[Result]],
+) -> list[Result]:
+    """`cached_counts` of several (indicator, periods) at once: one stamp, one look-up of all keys;
+    `compute(indexes)` gets the jobs not fully cached and returns their counts in that order (D220)."""
+    cache = caches[CACHE_ALIAS]
+    stamp = data_stamp()
+    keys = [{p.label: _key(ind, p, split, kabkota, stamp) for p in ps} for ind, ps in jobs]
+    hits = cache.get_many([k for job_keys in keys for k in job_keys.values()])
+    out: list[Result | None] = []
+    missing = []
+    for i, job_keys in enumerate(keys):
+        if all(k in hits for k in job_keys.values()):
+            merged: Result = {}
+            for k in job_keys.values():
+                merged.update(hits[k])
+            out.append(merged)
+        else:
+            out.append(None)
+            missing.append(i)
+    if missing:
+        fresh: dict[str, Result] = {}
+        for i, result in zip(missing, compute(missing), strict=True):
+            out[i] = result
+            parts: dict[str, Result] = {label: {} for label in keys[i]}
+            for key, counts in result.items():
+                parts[key[0]][key] = counts
+            fresh |= {keys[i][label]: part for label, part in parts.items()}
+        cache.set_many(fresh, timeout=None)
+    return [r if r is not None else {} for r in out]

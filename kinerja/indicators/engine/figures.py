@@ -10,12 +10,12 @@ from kinerja.regions.models import Wilayah
 
 from ..models import Hitung
 from .aggregate import Counts, Result, aggregate_sql, run_aggregate
-from .cache import cached_counts
+from .cache import cached_counts, cached_counts_many
 from .definitions import IndicatorDefinition, definitions_in_force, kode_kabkota
 from .periods import Periode
 from .ringkasan import summarised
 from .sqlrun import run_sql
-from .totals import summary_counts
+from .totals import summary_counts, summary_counts_many
 from .units import JENIS_KELAMIN, KELOMPOK_UMUR, unit_query
 
 LEVELS = ("kota", "kecamatan", "kelurahan")
@@ -97,6 +97,56 @@ def live_counts(
         return run_aggregate(aggregate_sql(q, stage1, k, split, _needs_types(ind)), run_sql)
 
     return cached_counts(ind, periodes, str(split), k, compute)
+
+
+def live_counts_many(jobs: list[tuple[IndicatorDefinition, list[Periode]]]) -> list[Result]:
+    """`live_counts` (no split) of several (indicator, periods of one year), the same counts under
+    the same cache keys; the summarised ones not cached are read under one refresh (D220)."""
+    k = kode_kabkota()
+
+    def compute(indexes: list[int]) -> list[Result]:
+        summarised_jobs = [i for i in indexes if summarised(jobs[i][0])]
+        results = dict(
+            zip(
+                summarised_jobs,
+                summary_counts_many([jobs[i] for i in summarised_jobs], k),
+                strict=True,
+            )
+        )
+        for i in indexes:
+            if i not in results:
+                ind, ps = jobs[i]
+                q, stage1 = unit_query(ind, ps, k)
+                results[i] = run_aggregate(
+                    aggregate_sql(q, stage1, k, None, _needs_types(ind)), run_sql
+                )
+        return [results[i] for i in indexes]
+
+    return cached_counts_many(jobs, str(None), k, compute)
+
+
+def kota_figures(
+    kodes: list[str], periodes: list[Periode], bacaan: str = "default"
+) -> dict[tuple[str, str], Figure]:
+    """The kota figure of each indicator of `kodes` in each of `periodes` (of any years), keyed by
+    (kode, period label): what a dashboard asks, computed together (D220). Each is the figure
+    `compute_figures(..., level="kota", kode=kode)` gives, from the same counts and cache."""
+    k = kode_kabkota()
+    wanted = set(kodes)
+    by_year: dict[int, list[Periode]] = defaultdict(list)
+    for p in dict.fromkeys(periodes):
+        by_year[p.tahun].append(p)
+    jobs = [
+        (ind, ps)
+        for _year, year_periodes in sorted(by_year.items())
+        for ind, ps in _grouped(year_periodes, None)
+        if ind.kode in wanted
+    ]
+    out: dict[tuple[str, str], Figure] = {}
+    for (ind, ps), counts in zip(jobs, live_counts_many(jobs), strict=True):
+        for f in build_figures(ind, counts, ps, [(k, "kota")], bacaan):
+            out[(f.indikator, f.periode.label)] = f
+    return out
 
 
 def build_figures(

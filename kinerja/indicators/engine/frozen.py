@@ -15,6 +15,7 @@ from django.db import connection
 
 from ..models import UnitBeku
 from .aggregate import Result, aggregate_sql, run_aggregate
+from .cache import cached_call
 from .definitions import IndicatorDefinition, definitions_in_force, kode_kabkota
 from .figures import Figure, _needs_types, build_figures, regions_for_level
 from .periods import Periode
@@ -59,8 +60,15 @@ def frozen_figures(
     found = definitions_in_force(periode.akhir, kode)
     if not found:
         return []
-    counts = frozen_counts(snapshot, found[0], periode, split)
-    return build_figures(found[0], counts, [periode], regions_for_level(level), bacaan, split)
+    ind = found[0]
+    # A stored list never changes (a new approval is a new snapshot): its counts are cached like
+    # the live ones, keyed by the snapshot and the definitions that read it (D221).
+    counts = cached_call(
+        "beku",
+        (snapshot, ind.state(), periode.label, split),
+        lambda: frozen_counts(snapshot, ind, periode, split),
+    )
+    return build_figures(ind, counts, [periode], regions_for_level(level), bacaan, split)
 
 
 def freeze_units(snapshot: int, ind: IndicatorDefinition, periode: Periode) -> int:
@@ -80,6 +88,11 @@ def freeze_units(snapshot: int, ind: IndicatorDefinition, periode: Periode) -> i
         )
     )
     with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            # As run_sql: no JIT, hashes in memory; for the rest of the approval's transaction.
+            cur.execute(
+                "SELECT set_config('jit', 'off', true), set_config('work_mem', '256MB', true)"
+            )
         cur.execute(sql.text, sql.params)
         return int(cur.rowcount)
 
@@ -87,9 +100,27 @@ def freeze_units(snapshot: int, ind: IndicatorDefinition, periode: Periode) -> i
 def unit_list_hash(snapshot: int) -> tuple[str, int]:
     """SHA-256 of the canonical unit list of `snapshot` and its number of distinct units.
 
-    Streamed in the database's order, so a list of any size hashes in constant memory. An auditor can
-    recompute it: each row a JSON array of CANONICAL_FIELDS (booleans as true/false), joined by "\n".
+    An auditor can recompute it: each row a JSON array of CANONICAL_FIELDS (booleans as true/false),
+    joined by "\n", rows sorted by unit and type. PostgreSQL writes and hashes the list itself
+    (`json_build_array` prints exactly what Python's json.dumps prints for these fields, D223);
+    elsewhere it is streamed through Python (`unit_list_hash_python`).
     """
+    if connection.vendor != "postgresql":
+        return unit_list_hash_python(snapshot)
+    fields = ", ".join(CANONICAL_FIELDS)
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT encode(sha256(convert_to(COALESCE(string_agg("
+            f"json_build_array({fields})::text, E'\\n' ORDER BY unit_id, jenis), ''), 'UTF8')),"
+            f" 'hex'), COUNT(DISTINCT unit_id) FROM {T_UNIT_BEKU} WHERE snapshot = %s",
+            [snapshot],
+        )
+        digest, units = cur.fetchone()
+    return str(digest), int(units)
+
+
+def unit_list_hash_python(snapshot: int) -> tuple[str, int]:
+    """`unit_list_hash` computed in Python, streamed in the database's order (constant memory)."""
     digest = hashlib.sha256()
     units: set[int] = set()
     rows = (

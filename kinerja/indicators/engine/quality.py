@@ -10,6 +10,7 @@ from .definitions import IndicatorDefinition, kode_kabkota
 from .drilldown import _indicator
 from .periods import Periode, years_before
 from .sqlparts import Sql, With, in_list
+from .sqlrun import run_sql
 from .units import T_LAYANAN, T_ORANG, T_PELATIHAN, T_PPKS, T_PSKS, unit_query
 
 MASALAH = {
@@ -68,11 +69,16 @@ def _query(kode: str, periode: Periode, final_cols: str, where: str = "") -> Sql
     q, stage1 = unit_query(ind, [periode], k)
     q = With(list(q.ctes))
     q.cte("u", stage1)
+    # The (name, birth date) pairs shared by several persons, among the pairs of the units' own
+    # persons only: the same matches for the join below as over all persons, without grouping
+    # every person of the kab/kota (D222).
     q.cte(
         "dup",
         Sql(
             f"SELECT UPPER(TRIM(nama)) AS nama, tanggal_lahir FROM {T_ORANG}"
             " WHERE kode_kabkota = %s AND tanggal_lahir IS NOT NULL"
+            " AND (UPPER(TRIM(nama)), tanggal_lahir) IN (SELECT UPPER(TRIM(uo.nama)),"
+            f" uo.tanggal_lahir FROM u JOIN {T_ORANG} uo ON uo.id = u.orang_id)"
             " GROUP BY UPPER(TRIM(nama)), tanggal_lahir HAVING COUNT(*) > 1",
             k,
         ),
@@ -103,9 +109,7 @@ def data_quality(kode: str, periode: Periode) -> KualitasData:
         f"COUNT(DISTINCT CASE WHEN {cond} THEN u.unit_id END)" for cond in CONDITIONS.values()
     )
     sql = _query(kode, periode, cols)
-    with connection.cursor() as cur:
-        cur.execute(sql.text, sql.params)
-        row = cur.fetchone()
+    [row] = run_sql(sql.text, sql.params)  # work_mem for the joins, no JIT (sqlrun.py)
     return KualitasData(*(int(v or 0) for v in row))
 
 

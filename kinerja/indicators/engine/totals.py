@@ -18,7 +18,7 @@ from ..models import Hitung, Keluarga, RingkasanUnit
 from .aggregate import Counts, Result
 from .definitions import IndicatorDefinition
 from .periods import Periode, years_before
-from .ringkasan import with_summary, year_index
+from .ringkasan import with_summaries, with_summary, year_index
 from .sqlparts import Sql, With
 from .sqlrun import run_sql
 from .units import UnitQuery
@@ -192,3 +192,16 @@ def _min(a: dt.date | None, b: dt.date | None) -> dt.date | None:
     if b is None:
         return a
     return min(a, b)
+
+
+def summary_counts_many(
+    jobs: list[tuple[IndicatorDefinition, list[Periode]]], kabkota: str
+) -> list[Result]:
+    """`summary_counts` of several (indicator, periods of one year), under one refresh (D220)."""
+
+    def read(i: int, rid: int) -> Result:
+        ind, periodes = jobs[i]
+        sql = summary_sql(ind, periodes, kabkota, rid)
+        return parse_rows(run_sql(sql.text, sql.params), periodes, kabkota)
+
+    return with_summaries([(ind, ps[0].tahun) for ind, ps in jobs], kabkota, read)

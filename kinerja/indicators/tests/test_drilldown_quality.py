@@ -107,3 +107,15 @@ def test_data_quality_counts(db, settings):
     assert q.tanpa_tanggal_lahir == 1
     assert data_quality_units("IKU-2", Y, "duplikat") == sorted([a.pk, twin.pk])
     assert data_quality("IKU-3A", Y).tanpa_tanggal_lahir == 1
+
+
+def test_duplicate_of_a_person_outside_the_figure_still_counts(db):
+    """D222: the pairs are grouped among the units' own pairs only, but over every person of the
+    kab/kota: a unit whose twin is no unit is still flagged; twins outside the figure are not."""
+    a = ppks(orang(nama="Budi", lahir="1980-02-02")).orang
+    orang(nama=" budi", lahir="1980-02-02")  # no registration: not a unit of IKU-2
+    orang(nama="Cici", lahir="1990-01-01")
+    orang(nama="Cici", lahir="1990-01-01")  # twins, neither a unit
+    ppks(orang(nama="Dedi", lahir="1975-05-05"))  # a unit without a twin
+    assert data_quality("IKU-2", Y).duplikat == 1
+    assert data_quality_units("IKU-2", Y, "duplikat") == [a.pk]

@@ -109,7 +109,9 @@ def workflow_transition(
     if aksi == "reopen" and not alasan:
         raise WorkflowRefused("Membuka kembali capaian wajib disertai alasan.", "input")
 
-    live = figures.live_kota(indikator.kode, periode)
+    # Approval records the figure it freezes (the same kota figure, counted from the very unit list
+    # it stores): computing the live one first would only refresh every summary on the way (D220).
+    live = None if aksi == "approve" else figures.live_kota(indikator.kode, periode)
     before = {"status": row.status, "putaran": row.putaran}
     step = LangkahPersetujuan.objects.create(
         persetujuan=row,
@@ -128,6 +130,8 @@ def workflow_transition(
     after["versi_katalog"] = indikator.keputusan.versi
     if live is not None:
         after |= {"pembilang": live.numerator, "penyebut": live.denominator}
+    elif aksi == "approve":  # filled from the frozen figure below; the fields keep their place
+        after |= {"pembilang": None, "penyebut": None}
     if aksi == "submit":
         row.diajukan_oleh, row.diajukan_pada = user, now
     elif aksi == "verify":
@@ -140,6 +144,8 @@ def workflow_transition(
                 f"{periode_nama(periode)}; tidak ada yang dapat dibekukan.",
                 "state",
             )
+        step.pembilang, step.penyebut = frozen.figure.numerator, frozen.figure.denominator
+        step.save(update_fields=["pembilang", "penyebut"])
         row.disetujui_oleh, row.disetujui_pada = user, now
         row.putaran += 1
         row.beku_ref = str(step.pk)

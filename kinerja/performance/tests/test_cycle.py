@@ -124,6 +124,11 @@ def test_approval_freezes_value_live_value_moves_and_why_names_the_units(
     assert (approval.beku_pembilang, approval.beku_penyebut, approval.beku_jumlah_unit) == (1, 4, 4)
     assert approval.indikator.keputusan.versi == 1 and len(approval.beku_hash) == 64
     assert engine.unit_list_hash(int(approval.beku_ref)) == (approval.beku_hash, 4)
+    # Each step records the kota figure it saw; approval the one it froze (D220), the live one.
+    steps = {s.aksi: (s.pembilang, s.penyebut) for s in approval.langkah.all()}
+    assert steps == {"submit": (1, 4), "verify": (1, 4), "approve": (1, 4)}
+    sesudah = AuditEntry.objects.filter(aksi="persetujuan_approve").get().sesudah
+    assert (sesudah["pembilang"], sesudah["penyebut"]) == (1, 4)
 
     before = kota(compute_json("--year", "2025", "--quarter", "1"), "IKU-2")
     assert (

@@ -35,6 +35,7 @@ PAGES = {
         "/grafik/IKU-2/",
         "/kinerja/anggaran/",
         "/dokumen/",
+        "/kinerja/audit/",
     ],
     "perencana": ["/kinerja/target/", "/kinerja/skala/"],
     "staf_rehabilitasi": [

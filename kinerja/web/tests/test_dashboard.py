@@ -84,6 +84,22 @@ def test_figures_targets_and_band_from_the_registries(client, users, demo):
     assert "<svg" in html and 'role="img"' in html
 
 
+def test_cards_are_what_capaian_for_gives_one_by_one(client, users, demo):
+    """The cards ask the engine and the approvals/targets at once (D220): the same Capaian as
+    `capaian_for` per indicator and period, for the period and every year of the trend."""
+    from django.core.cache import caches
+
+    from kinerja.performance.selectors import capaian_for
+
+    client.force_login(users["kadis"])
+    r = client.get(reverse("beranda"), {"tahun": "2025", "triwulan": "3"})
+    caches["figures"].clear()
+    for card in r.context["cards"]:
+        kode = card.indikator.kode
+        assert card.capaian == capaian_for(kode, Periode(2025, 3))
+        assert card.trend == [capaian_for(kode, Periode(y)) for y in range(2021, 2026)]
+
+
 def test_a_registry_change_shows_at_once(client, users, demo):
     from kinerja.registries.models import Layanan
 
