@@ -28,6 +28,7 @@ from .models import (
     Bencana,
     DtksAnggota,
     Impor,
+    JenisLayanan,
     KegiatanPelatihan,
     KelompokLayanan,
     Korban,
@@ -130,10 +131,16 @@ def _orang_in_area(area: Area) -> Q:
     orang = OuterRef("pk")
     if area == Area.PPKS:
         return Q(Exists(Ppks.objects.filter(orang=orang)))
+    # The basic-needs kinds as a list of codes, not a join per person (D260): with the join
+    # PostgreSQL probed the services once per kind for every person a search matched.
+    dasar = list(
+        JenisLayanan.objects.filter(kelompok=KelompokLayanan.DASAR).values_list("kode", flat=True)
+    )
+    rehab = Q(jenis_id__in=dasar, bencana__isnull=True)
     if area == Area.LAYANAN_REHAB:
-        return Q(Exists(Layanan.objects.filter(LAYANAN_REHAB_Q, orang=orang)))
+        return Q(Exists(Layanan.objects.filter(rehab, orang=orang)))
     if area == Area.LAYANAN_LINJAMSOS:
-        served = Exists(Layanan.objects.exclude(LAYANAN_REHAB_Q).filter(orang=orang))
+        served = Exists(Layanan.objects.exclude(rehab).filter(orang=orang))
         anak = Exists(Ppks.objects.filter(orang=orang, jenis_id=JENIS_PPKS_ANAK))
         return Q(served) | Q(anak)
     if area == Area.DTKS:
@@ -153,13 +160,16 @@ def orang_visible(user, qs: QuerySet) -> QuerySet:
         return qs
     if not readable:
         return qs.none()
+    # "A record in a readable area, or no record at all" is "a record in a readable area, or none in
+    # the others" (A or not (A or U) = A or not U): each registry is looked at once, not twice (D260).
     cond = Q()
     for area in readable:
         cond |= _orang_in_area(area)
-    unregistered = ~_orang_in_area(Area.PPKS)
-    for area in (Area.LAYANAN_REHAB, Area.LAYANAN_LINJAMSOS, Area.DTKS, Area.KORBAN):
-        unregistered &= ~_orang_in_area(area)
-    return qs.filter(cond | unregistered)
+    none_elsewhere = Q()
+    for area in PERSON_AREAS:
+        if area not in readable:
+            none_elsewhere &= ~_orang_in_area(area)
+    return qs.filter(cond | none_elsewhere)
 
 
 def _get(model: type[_M], pk: object, qs: QuerySet[_M] | None = None) -> _M:

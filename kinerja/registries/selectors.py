@@ -90,10 +90,11 @@ def _person_search(prefix: str, q: str | None) -> Q | None:
 
 def _person_q(prefix: str, q: str) -> Q:
     """The search condition of a stripped, non-empty query."""
-    cond = Q(**{f"{prefix}id_lokal__iexact": q}) | Q(**{f"{prefix}nama__icontains": q})
+    cond = Q(**{f"{prefix}id_lokal__iexact": q})
     if NIK_RE.match(q):
-        cond |= Q(**{f"{prefix}nik": q}) | Q(**{f"{prefix}no_kk": q})
-    return cond
+        # Sixteen digits are a NIK or a KK number, never part of a name: the indexes answer (D260).
+        return cond | Q(**{f"{prefix}nik": q}) | Q(**{f"{prefix}no_kk": q})
+    return cond | Q(**{f"{prefix}nama__icontains": q})
 
 
 def _search(qs: QuerySet, prefix: str, q: str | None) -> QuerySet:

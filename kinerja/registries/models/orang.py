@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.functions import Upper
 from simple_history.models import HistoricalRecords
 
 from .base import Tercatat
@@ -48,7 +49,12 @@ class Orang(Tercatat):
                 condition=models.Q(nik__isnull=False) | models.Q(id_lokal__isnull=False),
             ),
         ]
-        indexes = [models.Index(fields=["kode_kabkota", "nama"], name="orang_nama_idx")]
+        indexes = [
+            models.Index(fields=["kode_kabkota", "nama"], name="orang_nama_idx"),
+            # The search box: a KK number or an id_lokal in any case is found by index (D260).
+            models.Index(fields=["no_kk"], name="orang_no_kk_idx"),
+            models.Index(Upper("id_lokal"), name="orang_id_lokal_upper_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.nama
