@@ -21,6 +21,20 @@ from .sakip_format import nilai
 register = template.Library()
 
 
+def _labels(context: template.Context) -> dict[str, str]:
+    """The cells' words, translated and escaped once per page (`render_context`: one render)."""
+    labels = context.render_context.get("sakip_sel_labels")
+    if labels is None:
+        labels = {
+            "terlambat": escape(gettext("terlambat")),
+            "meleset": escape(gettext("di bawah target")),
+            "tl": escape(gettext("Tindak lanjut")),
+            "simpan": escape(gettext("Simpan")),
+        }
+        context.render_context["sakip_sel_labels"] = labels
+    return labels
+
+
 @register.simple_tag(takes_context=True)
 def sel_triwulan(context: template.Context, c: SelTriwulan, b: BarisMonitoring, pk_id: int) -> str:
     """`<td>` of quarter `c` of line `b` in the block of PK `pk_id`; the page's context gives the
@@ -35,11 +49,11 @@ def sel_triwulan(context: template.Context, c: SelTriwulan, b: BarisMonitoring, 
     if c.band:
         out += f" <small>({escape(c.band)})</small>"
     out += "\n"
+    lbl = _labels(context)
     if c.terlambat or c.meleset:
-        tanda = gettext("terlambat") if c.terlambat else gettext("di bawah target")
-        out += f'<span class="tanda">{escape(tanda)}</span>'
+        out += f'<span class="tanda">{lbl["terlambat" if c.terlambat else "meleset"]}</span>'
     out += "\n"
-    label = escape(gettext("Tindak lanjut"))
+    label = lbl["tl"]
     if b.indikator_id in context["can_act"]:
         dom = f"tl-{int(pk_id)}-{int(b.indikator_id)}-{int(c.triwulan)}"
         out += (
@@ -48,7 +62,7 @@ def sel_triwulan(context: template.Context, c: SelTriwulan, b: BarisMonitoring, 
             f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(context["csrf"])}">'
             f'<label for="{dom}">{label}</label><textarea id="{dom}" name="uraian" rows="2">'
             f"{escape(c.tindak_lanjut)}</textarea>"
-            f'<button class="button" type="submit">{escape(gettext("Simpan"))}</button></form>\n'
+            f'<button class="button" type="submit">{lbl["simpan"]}</button></form>\n'
         )
     elif c.tindak_lanjut:
         out += f"<p><small>{label}: {escape(c.tindak_lanjut)}</small></p>"
