@@ -17,8 +17,9 @@
 4. Stops gunicorn and prints p50/p95/p99 and errors per endpoint (from bench/out/web_stats.csv).
 
 Issue 15 adds a performance tree of 5 tujuan, 15 sasaran, 40 programmes, 150 kegiatan and 400
-sub-kegiatan (bench/tree_data.py) and two pages to the journey: the tree page and a programme's page.
-`--only tree` runs those two pages alone.
+sub-kegiatan (bench/tree_data.py) and two pages to the journey: the tree page and a programme's page;
+its item 4 the monitoring page of a Bidang (bench/pk_data.py). `--only tree` runs those three pages
+alone (the header search and the audit log too until 6 December 2026, D213).
 
 This file is also the locustfile: locust imports it (`-f bench/web_bench.py`) and gets the user
 class defined at the bottom, which only exists when the module is imported, not run.
@@ -348,7 +349,7 @@ else:  # imported by locust
         def audit_log(self) -> None:
             """The audit log (issue 17 item 3): its first page, a filtered page, a later page. Only
             the Kepala Dinas and the auditor read it; the others look at the dashboard instead."""
-            if self.username not in ("kadis", "auditor"):
+            if self.username not in ("kadis", "auditor") or ONLY_TREE:
                 return self.dashboard()
             q = random.choice(["", "?pengguna=perencana&dari=2025-01-01", "?hal=40"])
             self.client.get(f"/kinerja/audit/{q}", name="/kinerja/audit/")
@@ -356,6 +357,8 @@ else:  # imported by locust
         @task(2)
         def header_search(self) -> None:
             """The header's search box (issue 17 item 5): a name, an id_lokal, a NIK."""
+            if ONLY_TREE:
+                return self.node()
             q = random.choice(["Orang+4711", "Orang+12", "6300000000000042"])
             self.client.get(f"/registri/cari/?q={q}", name="/registri/cari/?q=")
 
