@@ -272,6 +272,7 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 else:  # imported by locust
+    import gevent
     from locust import HttpUser, between, task
 
     ONLY_TREE = os.environ.get("BENCH_ONLY") == "tree"
@@ -283,6 +284,7 @@ else:  # imported by locust
         wait_time = between(1, 3)
         _next = 0
         _signed_in = 0
+        _reset = False
 
         def on_start(self) -> None:
             Petugas._next += 1
@@ -303,11 +305,19 @@ else:  # imported by locust
                     r.failure(f"login of {self.username} failed")
             Petugas._signed_in += 1
             runner = self.environment.runner
-            if not RAMP and runner and Petugas._signed_in == runner.target_user_count:
-                # Steady state: --reset-stats fires when the users are spawned, while their
-                # sign-ins (password hashing, 0.5 s of CPU each) still run; start once all are in.
+            if RAMP or runner is None:
+                return
+            # Steady state: --reset-stats fires when the users are spawned, while their sign-ins
+            # (password hashing, 0.5 s of CPU each) still run, and the pages asked meanwhile queue
+            # behind them. So every user waits for the last sign-in, the statistics restart, and
+            # the users start spread over a think time, as they would be after a while.
+            while Petugas._signed_in < runner.target_user_count:
+                gevent.sleep(0.2)
+            if not Petugas._reset:
+                Petugas._reset = True
                 runner.stats.reset_all()
                 print(f"all {Petugas._signed_in} users signed in: statistics reset", flush=True)
+            gevent.sleep(random.uniform(0, 3))
 
         @task(3)
         def dashboard(self) -> None:
