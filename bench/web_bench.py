@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 DB = OUT / "web-x1.sqlite3"
 CACHE = OUT / "web-cache"
+ACCESS_LOG = OUT / "web-access.log"
 VENV = ROOT / ".venv" / "bin"
 PASSWORD = "kinerja-demo-2025"  # kinerja demo_users
 KODE, PERIODE = "IKU-2", "2025-Q4"
@@ -213,6 +214,23 @@ def report(prefix: Path) -> str:
     return "\n".join(lines) + "\n(milliseconds)"
 
 
+def server_times(offset: int) -> str:
+    """p50/p95 of the time spent inside gunicorn per path (from its access log, after `offset`):
+    what the server itself takes, against the client's figures, which add the wait in the queue."""
+    times: dict[str, list[int]] = {}
+    with open(ACCESS_LOG, encoding="utf-8") as f:
+        f.seek(offset)
+        for line in f:
+            method, path, _status, ms = line.split()
+            times.setdefault(f"{method} {path}", []).append(int(ms))
+    lines = [f"{'inside the server':<40} {'requests':>8} {'p50':>6} {'p95':>6} {'max':>6}"]
+    for name, ts in sorted(times.items()):
+        ts.sort()
+        p95 = ts[min(len(ts) - 1, int(len(ts) * 0.95))]
+        lines.append(f"{name[:40]:<40} {len(ts):>8} {ts[len(ts) // 2]:>6} {p95:>6} {ts[-1]:>6}")
+    return "\n".join(lines) + "\n(milliseconds)"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--users", type=int, default=20)
@@ -224,7 +242,10 @@ def main() -> None:
         "--include-ramp", action="store_true", help="count the spawning phase (sign-ins) too"
     )
     ap.add_argument(
-        "--only", choices=["all", "tree"], default="all", help="tree: only the tree and node pages"
+        "--only",
+        choices=["all", "tree"],
+        default="all",
+        help="tree: only the tree, node and monitoring pages",
     )
     ap.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -238,7 +259,9 @@ def main() -> None:
     log = open(OUT / "web-gunicorn.log", "w")  # noqa: SIM115
     gunicorn = subprocess.Popen(
         [str(VENV / "gunicorn"), "kinerja.wsgi", "-b", f"127.0.0.1:{args.port}",
-         "-w", str(args.workers), "--timeout", "120"],
+         "-w", str(args.workers), "--timeout", "120",
+         # Time inside the server per request (%(M)s ms), to set beside the client's figures.
+         "--access-logfile", str(ACCESS_LOG), "--access-logformat", "%(m)s %(U)s %(s)s %(M)s"],
         env=env(), cwd=ROOT, stdout=log, stderr=log,
     )  # fmt: skip
     try:
@@ -246,6 +269,7 @@ def main() -> None:
         print("warming the figure cache (one request per page and account):")
         warm(base)
         load_before = Path("/proc/loadavg").read_text().split()[:3]
+        started = ACCESS_LOG.stat().st_size  # the warm-up's lines are not counted
         prefix = OUT / "web"
         cmd = [
             str(VENV / "locust"), "-f", __file__, "--headless", "-u", str(args.users),
@@ -266,6 +290,7 @@ def main() -> None:
         log.close()
     print()
     print(report(prefix))
+    print(server_times(started))
     print(f"load average before {' '.join(load_before)}, after {' '.join(load_after)}")
 
 
