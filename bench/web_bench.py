@@ -247,6 +247,13 @@ def main() -> None:
         default="all",
         help="tree: only the tree, node and monitoring pages",
     )
+    ap.add_argument(
+        "--code",
+        default=str(ROOT),
+        help="serve the application from this folder (e.g. `git archive OLD kinerja` extracted "
+        "there) to compare commits with the same script; PYTHONPATH would not do: gunicorn puts "
+        "its --chdir first on sys.path",
+    )
     ap.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.prepare:
@@ -259,7 +266,7 @@ def main() -> None:
     log = open(OUT / "web-gunicorn.log", "w")  # noqa: SIM115
     gunicorn = subprocess.Popen(
         [str(VENV / "gunicorn"), "kinerja.wsgi", "-b", f"127.0.0.1:{args.port}",
-         "-w", str(args.workers), "--timeout", "120",
+         "-w", str(args.workers), "--timeout", "120", "--chdir", args.code,
          # Time inside the server per request (%(M)s ms), to set beside the client's figures.
          "--access-logfile", str(ACCESS_LOG), "--access-logformat", "%(m)s %(U)s %(s)s %(M)s"],
         env=env(), cwd=ROOT, stdout=log, stderr=log,
@@ -289,6 +296,7 @@ def main() -> None:
         gunicorn.wait(timeout=30)
         log.close()
     print()
+    print(f"application served from {args.code}")
     print(report(prefix))
     print(server_times(started))
     print(f"load average before {' '.join(load_before)}, after {' '.join(load_after)}")
