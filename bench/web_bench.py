@@ -14,7 +14,11 @@
    (first page, a filtered page, a later page), a registry search, the header's search, the audit
    log (kadis and auditor) and an upload (a 5-row layanan CSV posted to the upload form, then its
    preview page: the dry run is queued for the worker).
-4. Stops gunicorn and prints p50/p95/p99 and errors per endpoint (from bench/out/web_stats.csv).
+4. Stops gunicorn and prints p50/p95/p99 and errors per endpoint (from bench/out/web_stats.csv),
+   and the time spent inside gunicorn per path (its access log, bench/out/web-access.log).
+
+`--code DIR` serves the application from DIR instead of this checkout, e.g. an older commit exported
+with `git archive COMMIT kinerja | tar -x -C DIR`: a before/after pair with the same script.
 
 Issue 15 adds a performance tree of 5 tujuan, 15 sasaran, 40 programmes, 150 kegiatan and 400
 sub-kegiatan (bench/tree_data.py) and two pages to the journey: the tree page and a programme's page;
