@@ -17,11 +17,16 @@
    log (kadis and auditor), the public page (IKU-1 and IKU-3B of 2025 are approved by step 1 so it
    has content) and an upload (a 5-row layanan CSV posted to the upload form, then its preview
    page: the dry run is queued for the worker).
-4. Stops gunicorn and prints p50/p95/p99 and errors per endpoint (from bench/out/web_stats.csv).
+4. Stops gunicorn and prints p50/p95/p99 and errors per endpoint (from bench/out/web_stats.csv),
+   and the time spent inside gunicorn per path (its access log, bench/out/web-access.log).
+
+`--code DIR` serves the application from DIR instead of this checkout, e.g. an older commit exported
+with `git archive COMMIT kinerja | tar -x -C DIR`: a before/after pair with the same script.
 
 Issue 15 adds a performance tree of 5 tujuan, 15 sasaran, 40 programmes, 150 kegiatan and 400
-sub-kegiatan (bench/tree_data.py) and two pages to the journey: the tree page and a programme's page.
-`--only tree` runs those two pages alone.
+sub-kegiatan (bench/tree_data.py) and two pages to the journey: the tree page and a programme's page;
+its item 4 the monitoring page of a Bidang (bench/pk_data.py). `--only tree` runs those three pages
+alone (the header search and the audit log too until 6 December 2026, D213).
 
 This file is also the locustfile: locust imports it (`-f bench/web_bench.py`) and gets the user
 class defined at the bottom, which only exists when the module is imported, not run.
@@ -42,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 DB = OUT / "web-x1.sqlite3"
 CACHE = OUT / "web-cache"
+ACCESS_LOG = OUT / "web-access.log"
 VENV = ROOT / ".venv" / "bin"
 PASSWORD = "kinerja-demo-2025"  # kinerja demo_users
 KODE, PERIODE = "IKU-2", "2025-Q4"
@@ -277,6 +283,23 @@ def report(prefix: Path) -> str:
     return "\n".join(lines) + "\n(milliseconds)"
 
 
+def server_times(offset: int) -> str:
+    """p50/p95 of the time spent inside gunicorn per path (from its access log, after `offset`):
+    what the server itself takes, against the client's figures, which add the wait in the queue."""
+    times: dict[str, list[int]] = {}
+    with open(ACCESS_LOG, encoding="utf-8") as f:
+        f.seek(offset)
+        for line in f:
+            method, path, _status, ms = line.split()
+            times.setdefault(f"{method} {path}", []).append(int(ms))
+    lines = [f"{'inside the server':<40} {'requests':>8} {'p50':>6} {'p95':>6} {'max':>6}"]
+    for name, ts in sorted(times.items()):
+        ts.sort()
+        p95 = ts[min(len(ts) - 1, int(len(ts) * 0.95))]
+        lines.append(f"{name[:40]:<40} {len(ts):>8} {ts[len(ts) // 2]:>6} {p95:>6} {ts[-1]:>6}")
+    return "\n".join(lines) + "\n(milliseconds)"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--users", type=int, default=20)
@@ -288,7 +311,17 @@ def main() -> None:
         "--include-ramp", action="store_true", help="count the spawning phase (sign-ins) too"
     )
     ap.add_argument(
-        "--only", choices=["all", "tree"], default="all", help="tree: only the tree and node pages"
+        "--only",
+        choices=["all", "tree"],
+        default="all",
+        help="tree: only the tree, node and monitoring pages",
+    )
+    ap.add_argument(
+        "--code",
+        default=str(ROOT),
+        help="serve the application from this folder (e.g. `git archive OLD kinerja` extracted "
+        "there) to compare commits with the same script; PYTHONPATH would not do: gunicorn puts "
+        "its --chdir first on sys.path",
     )
     ap.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     ap.add_argument("--pg-db", default=PG_DB, help="PostgreSQL database (default %(default)s)")
@@ -312,7 +345,9 @@ def main() -> None:
     log = open(OUT / "web-gunicorn.log", "w")  # noqa: SIM115
     gunicorn = subprocess.Popen(
         [str(VENV / "gunicorn"), "kinerja.wsgi", "-b", f"127.0.0.1:{args.port}",
-         "-w", str(args.workers), "--timeout", "120"],
+         "-w", str(args.workers), "--timeout", "120", "--chdir", args.code,
+         # Time inside the server per request (%(M)s ms), to set beside the client's figures.
+         "--access-logfile", str(ACCESS_LOG), "--access-logformat", "%(m)s %(U)s %(s)s %(M)s"],
         env=env(), cwd=ROOT, stdout=log, stderr=log,
     )  # fmt: skip
     try:
@@ -320,6 +355,7 @@ def main() -> None:
         print("warming the figure cache (one request per page and account):")
         warm(base)
         load_before = Path("/proc/loadavg").read_text().split()[:3]
+        started = ACCESS_LOG.stat().st_size  # the warm-up's lines are not counted
         prefix = OUT / "web"
         cmd = [
             str(VENV / "locust"), "-f", __file__, "--headless", "-u", str(args.users),
@@ -331,29 +367,36 @@ def main() -> None:
             # statistics start once all users run the journey the issue names.
             cmd.append("--reset-stats")
         print("$", " ".join(c.replace(str(ROOT) + "/", "") for c in cmd))
-        subprocess.run(cmd, cwd=ROOT, check=False, env=os.environ | {"BENCH_ONLY": args.only})
+        bench_env = {"BENCH_ONLY": args.only, "BENCH_RAMP": "1" if args.include_ramp else ""}
+        subprocess.run(cmd, cwd=ROOT, check=False, env=os.environ | bench_env)
         load_after = Path("/proc/loadavg").read_text().split()[:3]
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
         log.close()
     print()
+    print(f"application served from {args.code}")
     print(report(prefix))
+    print(server_times(started))
     print(f"load average before {' '.join(load_before)}, after {' '.join(load_after)}")
 
 
 if __name__ == "__main__":
     main()
 else:  # imported by locust
+    import gevent
     from locust import HttpUser, between, task
 
     ONLY_TREE = os.environ.get("BENCH_ONLY") == "tree"
+    RAMP = bool(os.environ.get("BENCH_RAMP"))
 
     class Petugas(HttpUser):
         """One member of staff: signs in once, then reads figures, searches, uploads."""
 
         wait_time = between(1, 3)
         _next = 0
+        _signed_in = 0
+        _reset = False
 
         def on_start(self) -> None:
             Petugas._next += 1
@@ -372,6 +415,21 @@ else:  # imported by locust
             ) as r:
                 if not r.url.endswith("/beranda/"):
                     r.failure(f"login of {self.username} failed")
+            Petugas._signed_in += 1
+            runner = self.environment.runner
+            if RAMP or runner is None:
+                return
+            # Steady state: --reset-stats fires when the users are spawned, while their sign-ins
+            # (password hashing, 0.5 s of CPU each) still run, and the pages asked meanwhile queue
+            # behind them. So every user waits for the last sign-in, the statistics restart, and
+            # the users start spread over a think time, as they would be after a while.
+            while Petugas._signed_in < runner.target_user_count:
+                gevent.sleep(0.2)
+            if not Petugas._reset:
+                Petugas._reset = True
+                runner.stats.reset_all()
+                print(f"all {Petugas._signed_in} users signed in: statistics reset", flush=True)
+            gevent.sleep(random.uniform(0, 3))
 
         @task(3)
         def dashboard(self) -> None:
@@ -423,7 +481,7 @@ else:  # imported by locust
         def audit_log(self) -> None:
             """The audit log (issue 17 item 3): its first page, a filtered page, a later page. Only
             the Kepala Dinas and the auditor read it; the others look at the dashboard instead."""
-            if self.username not in ("kadis", "auditor"):
+            if self.username not in ("kadis", "auditor") or ONLY_TREE:
                 return self.dashboard()
             q = random.choice(["", "?pengguna=perencana&dari=2025-01-01", "?hal=40"])
             self.client.get(f"/kinerja/audit/{q}", name="/kinerja/audit/")
@@ -431,6 +489,8 @@ else:  # imported by locust
         @task(2)
         def header_search(self) -> None:
             """The header's search box (issue 17 item 5): a name, an id_lokal, a NIK."""
+            if ONLY_TREE:
+                return self.node()
             q = random.choice(["Orang+4711", "Orang+12", "6300000000000042"])
             self.client.get(f"/registri/cari/?q={q}", name="/registri/cari/?q=")
 

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kinerja.web.middleware.GZipTextMiddleware",  # below WhiteNoise: pages only (D212)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kinerja.web.middleware.IndonesianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -4,20 +4,29 @@ figure of the quarter, frozen once approved), capaian, band and the action taken
 has ended without a realisation is late, a capaian below the lower bound of `tinggi` off track."""
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
 
 from kinerja.indicators.engine import cached_call
 from kinerja.lib.dates import today
+from kinerja.organisation.models import Bidang
 from kinerja.performance.achievement import band_label, capaian
 from kinerja.performance.models import Status
 from kinerja.performance.periods import Periode
 from kinerja.performance.selectors import capaian_for
 from kinerja.performance.services.bands import band_scale
 
-from .models import IndikatorPK, JenisIndikator, PerjanjianKinerja, Realisasi, TindakLanjut
-from .selectors import _approval_stamp
+from .models import (
+    IndikatorKinerja,
+    IndikatorPK,
+    JenisIndikator,
+    PerjanjianKinerja,
+    Realisasi,
+    TindakLanjut,
+)
+from .selectors import APPROVAL_MODELS, _approval_stamp, _band_stamp, history_stamp
 
 BATAS_BAND = "tinggi"
 
@@ -80,7 +89,31 @@ def iku_quarters(codes: list[str], tahun: int) -> dict[tuple[str, int], tuple]:
 
 
 def monitoring(pks: list[PerjanjianKinerja], tahun: int) -> list[BlokPK]:
-    """Every indicator of `pks` with its four quarters; a fixed number of queries."""
+    """Every indicator of `pks` with its four quarters, cached like the tree's drawing (D211): under
+    the registries' counter (engine), the latest history rows of every table the lines read, the
+    band scale and today's date (a quarter becomes late when it ends), so never stale. The Bidang's
+    names are read fresh (the organisation's tables keep no history)."""
+    now = today()
+    stamp = history_stamp(IndikatorPK, IndikatorKinerja, Realisasi, TindakLanjut, *APPROVAL_MODELS)
+    parts = (
+        settings.KINERJA_KODE_WILAYAH,
+        tuple(pk.pk for pk in pks),
+        tahun,
+        now.isoformat(),
+        stamp,
+        _band_stamp(),
+    )
+    by_pk = cached_call("sakip-monitoring", parts, lambda: _lines(pks, tahun, now))
+    bidang = Bidang.objects.filter(organisasi__kode_wilayah=settings.KINERJA_KODE_WILAYAH)
+    names = dict(bidang.values_list("kode", "nama")) if by_pk else {}
+    for lines in by_pk.values():
+        for line in lines:
+            line.bidang = names.get(line.bidang_kode, "")
+    return [BlokPK(pk, by_pk.get(pk.pk, [])) for pk in pks]
+
+
+def _lines(pks: list[PerjanjianKinerja], tahun: int, now: date) -> dict[int, list[BarisMonitoring]]:
+    """The monitoring lines of `pks` by PK id, in a fixed number of queries."""
     scale = band_scale()
     batas = batas_tinggi()
     rows = list(
@@ -109,7 +142,6 @@ def monitoring(pks: list[PerjanjianKinerja], tahun: int) -> list[BlokPK]:
             indikator_id__in=ind_ids, tahun=tahun
         ).values_list("indikator_id", "triwulan", "uraian")
     }
-    now = today()
     by_pk: dict[int, list[BarisMonitoring]] = {}
     for r in rows:
         ind = r.indikator
@@ -119,7 +151,7 @@ def monitoring(pks: list[PerjanjianKinerja], tahun: int) -> list[BlokPK]:
             ind.nama,
             ind.satuan,
             ind.jenis,
-            ind.bidang.nama if ind.bidang else "",
+            "",  # the Bidang's name, filled in by `monitoring` (read fresh)
             ind.bidang.kode if ind.bidang else "",
         )
         for q in (1, 2, 3, 4):
@@ -138,4 +170,4 @@ def monitoring(pks: list[PerjanjianKinerja], tahun: int) -> list[BlokPK]:
                 )
             )  # fmt: skip
         by_pk.setdefault(r.pk_dokumen_id, []).append(line)
-    return [BlokPK(pk, by_pk.get(pk.pk, [])) for pk in pks]
+    return by_pk

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 
 from kinerja.indicators.engine import cached_call
 from kinerja.performance.achievement import band_label, capaian
@@ -124,14 +125,31 @@ def indikator_capaian(
     return out
 
 
+def history_stamp(*models: type[Model]) -> tuple:
+    """The latest history row of each model's table (a save and a delete both add one), read in one
+    query whatever the number of tables: a cache key part that changes with every write."""
+    tables = [m.history.model._meta for m in models]  # type: ignore[attr-defined]
+    sql = ", ".join(
+        f"(SELECT MAX({connection.ops.quote_name(t.pk.column)}) "
+        f"FROM {connection.ops.quote_name(t.db_table)})"
+        for t in tables
+    )
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT {sql}")  # noqa: S608  # table and column names from the models
+        return tuple(cur.fetchone())
+
+
+APPROVAL_MODELS = (Persetujuan, Target)
+
+
+def _band_stamp() -> tuple:
+    return tuple(BandCapaian.objects.order_by("pk").values_list("pk", "batas_bawah", "label"))
+
+
 def _approval_stamp() -> tuple:
     """What an IKU's capaian depends on besides the registries (whose counter the engine's cache
     reads itself): approvals, targets and the band scale, by their latest history rows."""
-    return (
-        Persetujuan.history.aggregate(m=Max("history_id"))["m"],
-        Target.history.aggregate(m=Max("history_id"))["m"],
-        tuple(BandCapaian.objects.order_by("pk").values_list("pk", "batas_bawah", "label")),
-    )
+    return (history_stamp(*APPROVAL_MODELS), _band_stamp())
 
 
 def iku_capaian(codes: list[str], tahun: int) -> dict[str, tuple | None]:
@@ -221,14 +239,6 @@ def indikator_periods(ind: IndikatorKinerja, tahun: int) -> list[PeriodeRow]:
     return out
 
 
-def _tree_stamp() -> tuple:
-    """The latest history row of every table the tree page reads (saves and deletes both add one)."""
-    return tuple(
-        model.history.aggregate(m=Max("history_id"))["m"]
-        for model in (Renstra, Simpul, IndikatorKinerja, TargetIndikator, Realisasi)
-    )
-
-
 def tree_cached(renstra: Renstra, tahun: int, sampai: str, draw) -> tuple[str, int]:
     """`draw(rows)` of the tree, cached under the registries' counter (engine), the tree's and the
     approvals' history stamps: a page of 610 nodes is drawn once per change, never stale (D149)."""
@@ -237,5 +247,9 @@ def tree_cached(renstra: Renstra, tahun: int, sampai: str, draw) -> tuple[str, i
         rows = tree_rows(renstra, tahun, sampai)
         return draw(rows), len(rows)
 
-    parts = (renstra.pk, tahun, sampai, _tree_stamp(), _approval_stamp())
+    # Every table the tree page reads and the IKU approvals, in one query (D149, D211).
+    stamp = history_stamp(
+        Renstra, Simpul, IndikatorKinerja, TargetIndikator, Realisasi, *APPROVAL_MODELS
+    )
+    parts = (renstra.pk, tahun, sampai, stamp, _band_stamp())
     return cached_call("sakip-pohon", parts, compute)

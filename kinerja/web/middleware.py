@@ -1,9 +1,10 @@
-"""Security headers Django does not set by itself."""
+"""Security headers Django does not set by itself, the Indonesian-first locale, gzip for text."""
 
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
@@ -41,3 +42,21 @@ class IndonesianFirstLocaleMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class GZipTextMiddleware(GZipMiddleware):
+    """Django's gzip (with its BREACH padding of random bytes) for text only: pages, CSV, JSON, SVG.
+
+    The tree page is 380 KB of SVG, 36 KB gzipped (D212); compressing it costs about 4 ms. Files
+    that are already compressed (PDF, XLSX, DOCX, images, evidence downloads) are left alone, and
+    static files never get here: WhiteNoise, above this middleware, serves its own `.gz` copies.
+    """
+
+    TEXT_TYPES = ("text/", "application/json", "image/svg+xml")
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        if not response.get("Content-Type", "").startswith(self.TEXT_TYPES):
+            return response
+        return super().process_response(request, response)

@@ -1,5 +1,6 @@
 """The PK and monitoring pages as anonymous, wrong role, right role and with bad input."""
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -134,3 +135,38 @@ def test_tindak_lanjut(client, users, approved_pks, tree):
         _login(client, users, "kadis").get("/kinerja/pohon/monitoring/?tahun=2025").content.decode()
     )
     assert "Penjangkauan ditambah di dua kecamatan" in html
+
+
+def test_monitoring_cache_is_never_stale(
+    client, users, approved_pks, tree, monkeypatch, django_assert_num_queries
+):
+    """The page's lines are cached (D211) under history stamps and the date: a value, an action,
+    a renamed Bidang or a quarter that ends show on the next request."""
+    from kinerja.organisation.models import Bidang
+    from kinerja.sakip import monitoring as mod
+    from kinerja.sakip.selectors import history_stamp
+
+    ip1 = IndikatorKinerja.objects.get(renstra=tree, kode="IP-1")
+    url = "/kinerja/pohon/monitoring/?tahun=2025&bidang=rehabilitasi"
+    monkeypatch.setattr(mod, "today", lambda: dt.date(2025, 5, 15))  # TW1 has ended, TW2 not
+    _login(client, users, "staf_rehabilitasi")
+    html = client.get(url).content.decode()
+    assert "40 / – / –" in html and html.count('<td class="terlambat">') == 2  # IP-1, IK-1 TW1
+    with django_assert_num_queries(1):
+        before = history_stamp(Realisasi, TindakLanjut, IndikatorKinerja)
+    Realisasi.objects.create(indikator=ip1, tahun=2025, periode=1, nilai=Decimal(40))
+    assert history_stamp(Realisasi, TindakLanjut, IndikatorKinerja) != before
+    TindakLanjut.objects.create(
+        indikator=ip1,
+        tahun=2025,
+        triwulan=2,
+        uraian="Jangkauan diperluas",
+        diisi_oleh=users["kabid_rehabilitasi"],
+    )
+    Bidang.objects.filter(kode="rehabilitasi").update(nama="Bidang Rehsos Baru")
+    html = client.get(url).content.decode()
+    assert "40 / 40 / 100,00 %" in html and html.count('<td class="terlambat">') == 1
+    assert "Jangkauan diperluas</textarea>" in html and "Bidang Rehsos Baru" in html
+    monkeypatch.setattr(mod, "today", lambda: dt.date(2025, 7, 15))  # TW2 has ended too
+    html = client.get(url).content.decode()
+    assert html.count('<td class="terlambat">') == 3

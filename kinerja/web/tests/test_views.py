@@ -53,6 +53,33 @@ def test_security_headers(client):
 
 
 @pytest.mark.django_db
+def test_pages_are_gzipped_files_are_not(client):
+    """D212: text for a browser that asks is gzipped (with Django's BREACH padding); static files
+    are WhiteNoise's, not this middleware's."""
+    import gzip
+
+    r = client.get("/", HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert r["Content-Encoding"] == "gzip" and "Accept-Encoding" in r["Vary"]
+    assert "Indikator Kinerja Utama" in gzip.decompress(r.content).decode()
+    assert "Content-Encoding" not in client.get("/")  # not asked: plain
+    r = client.get("/static/kinerja/kinerja.css", HTTP_ACCEPT_ENCODING="identity")
+    assert r.status_code == 200 and "Content-Encoding" not in r
+
+
+def test_only_text_is_gzipped(rf):
+    from django.http import HttpResponse
+
+    from kinerja.web.middleware import GZipTextMiddleware
+
+    body = b"%PDF-1.7 " + b"0" * 5000
+    mw = GZipTextMiddleware(lambda request: HttpResponse(body, content_type="application/pdf"))
+    r = mw(rf.get("/dokumen/x.pdf", HTTP_ACCEPT_ENCODING="gzip"))
+    assert r.content == body and "Content-Encoding" not in r
+    mw = GZipTextMiddleware(lambda request: HttpResponse("a;b\n" * 999, content_type="text/csv"))
+    assert mw(rf.get("/x.csv", HTTP_ACCEPT_ENCODING="gzip"))["Content-Encoding"] == "gzip"
+
+
+@pytest.mark.django_db
 def test_beranda_anonymous_redirects_to_login(client):
     r = client.get(reverse("beranda"))
     assert r.status_code == 302 and r["Location"].startswith(reverse("login"))
