@@ -17,12 +17,19 @@ from kinerja.indicators.engine import (
     counts_by_type,
     frozen_figures,
     kode_kabkota,
+    kota_figures,
 )
 from kinerja.indicators.models import Indikator, Keputusan, SasaranStrategis
 from kinerja.lib.numbers import percentage
 from kinerja.performance.models import Analisis, Persetujuan, Status
 from kinerja.performance.periods import Periode
-from kinerja.performance.selectors import Capaian, budget_leaves, capaian_for, targets_map
+from kinerja.performance.selectors import (
+    Capaian,
+    budget_leaves,
+    capaian_for,
+    capaian_many,
+    targets_map,
+)
 from kinerja.performance.services.catalogue import keputusan_for
 from kinerja.regions.models import Wilayah
 from kinerja.registries.models import JenisPpks
@@ -50,6 +57,29 @@ def approval_of(kode: str, periode: Periode) -> Persetujuan | None:
 def reported(kode: str, periode: Periode) -> Capaian | None:
     """The figure a document reports: frozen when approved (no counting), else computed now."""
     return capaian_for(kode, periode, live=approval_of(kode, periode) is None)
+
+
+def _frozen(c: Capaian) -> bool:
+    """What `approval_of` asks of an approval, on a Capaian read with its approval."""
+    a = c.approval
+    return bool(a and a.status == Status.APPROVED and a.beku_penyebut is not None and a.beku_ref)
+
+
+def reported_many(kodes: list[str], periodes: list[Periode]) -> dict[tuple[str, str], Capaian]:
+    """`reported` of every code in every period, keyed by (kode, period label): catalogue,
+    approvals and targets read once per kind, and the unapproved figures counted together (D240);
+    an approved figure is still never recomputed."""
+    read = capaian_many(kodes, periodes, {})
+    open_ = [key for key, c in read.items() if not _frozen(c)]
+    if not open_:
+        return read
+    live = kota_figures(
+        list(dict.fromkeys(k for k, _ in open_)),
+        [p for p in periodes if any(label == p.label for _, label in open_)],
+    )
+    for key in open_:
+        read[key].live = live.get((read[key].indikator.kode, key[1]))
+    return read
 
 
 def is_provisional(c: Capaian | None) -> bool:

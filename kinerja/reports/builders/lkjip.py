@@ -33,7 +33,7 @@ from ..selectors import (
     is_provisional,
     mark,
     programs,
-    reported,
+    reported_many,
     sasaran_list,
     year_targets,
 )
@@ -79,10 +79,12 @@ def _collect(tahun: int) -> Tahun:
     keputusan = catalogue(tahun)
     groups = sasaran_list(keputusan)
     years = range(keputusan.periode_awal, keputusan.periode_akhir + 1)
+    periodes = [Periode(y) for y in years if y <= tahun]
+    read = reported_many([i.kode for _, inds in groups for i in inds], periodes)
     caps, trend = {}, {}
     for _, inds in groups:
         for ind in inds:
-            points = [(y, reported(ind.kode, Periode(y))) for y in years if y <= tahun]
+            points = [(p.tahun, read.get((ind.kode, p.label))) for p in periodes]
             trend[ind.kode] = points
             caps[ind.kode] = dict(points).get(tahun)
     return Tahun(tahun, groups, caps, trend, year_targets(years))

@@ -186,3 +186,21 @@ def test_lkjip_carries_the_analysis_text_in_pdf_and_docx(demo, tmp_path):
     docx_text = _docx_text(_make(tmp_path, "lkjip", "docx", quarter=None))
     assert "Pendataan PPKS di luar panti diperluas." in docx_text
     assert "Analisis IKU-1 tahun 2025 belum diisi." in docx_text
+
+
+def test_reported_many_is_reported_of_each_figure(demo, users):
+    """D240: the LKjIP reads its figures together; each is what `reported` gives alone, frozen once
+    approved (here IKU-2 of 2025) and live otherwise."""
+    from kinerja.reports.selectors import reported, reported_many
+
+    for aksi, who in STEPS:
+        workflow_transition(aksi=aksi, kode="IKU-2", periode=Periode(2025), user=users[who])
+    periodes = [Periode(y) for y in (2024, 2025)]
+    many = reported_many(list(CODES), periodes)
+    assert many[("IKU-2", "2025")].frozen is not None and many[("IKU-2", "2025")].live is None
+    assert many[("IKU-4", "2025")].frozen is None and many[("IKU-4", "2025")].live is not None
+    for kode in CODES:
+        for p in periodes:
+            one, both = reported(kode, p), many[(kode, p.label)]
+            fields = ("reported", "frozen", "live", "target", "renstra", "status")
+            assert [getattr(one, f) for f in fields] == [getattr(both, f) for f in fields]
