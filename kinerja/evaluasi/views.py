@@ -77,15 +77,20 @@ def lke_tahun(request: HttpRequest, tahun: int) -> HttpResponse:
     )
 
 
-@login_required
-def lke_kriteria(request: HttpRequest, tahun: int, pk: int) -> HttpResponse:
-    _require_read(request.user)
-    evaluasi = _evaluasi(tahun)
-    kriteria = get_object_or_404(
+def _kriteria(evaluasi, pk: int) -> Kriteria:
+    """A criterion of the year's worksheet, or 404."""
+    return get_object_or_404(
         Kriteria.objects.select_related("sub_komponen__komponen"),
         pk=pk,
         sub_komponen__komponen__lke=evaluasi.lke,
     )
+
+
+@login_required
+def lke_kriteria(request: HttpRequest, tahun: int, pk: int) -> HttpResponse:
+    _require_read(request.user)
+    evaluasi = _evaluasi(tahun)
+    kriteria = _kriteria(evaluasi, pk)
     error = ""
     if request.method == "POST":
         if sisi_pengguna(request.user) is None:
@@ -181,11 +186,7 @@ def lke_berkas(request: HttpRequest, tahun: int, pk: int) -> HttpResponse:
     """Upload one evidence file to a criterion; a refused file shows why on the criterion's page."""
     _require_read(request.user)
     evaluasi = _evaluasi(tahun)
-    kriteria = get_object_or_404(
-        Kriteria.objects.select_related("sub_komponen__komponen"),
-        pk=pk,
-        sub_komponen__komponen__lke=evaluasi.lke,
-    )
+    kriteria = _kriteria(evaluasi, pk)
     if sisi_pengguna(request.user) is None:
         raise PermissionDenied("Hanya Perencana dan evaluator yang menambahkan bukti.")
     upload = request.FILES.get("berkas")
