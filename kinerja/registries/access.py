@@ -126,21 +126,22 @@ def identitas_unit(user, keluarga: str) -> Identitas:
     return identitas(user, KELUARGA_AREA[keluarga])
 
 
+def _rehab_by_code() -> Q:
+    """LAYANAN_REHAB_Q with the basic-needs kinds as a list of codes, not a join per person (D260):
+    with the join PostgreSQL probed the services once per kind for every person a search matched."""
+    dasar = JenisLayanan.objects.filter(kelompok=KelompokLayanan.DASAR)
+    return Q(jenis_id__in=list(dasar.values_list("kode", flat=True)), bencana__isnull=True)
+
+
 def _orang_in_area(area: Area) -> Q:
     """People with a record in `area` (as an Exists on the person row)."""
     orang = OuterRef("pk")
     if area == Area.PPKS:
         return Q(Exists(Ppks.objects.filter(orang=orang)))
-    # The basic-needs kinds as a list of codes, not a join per person (D260): with the join
-    # PostgreSQL probed the services once per kind for every person a search matched.
-    dasar = list(
-        JenisLayanan.objects.filter(kelompok=KelompokLayanan.DASAR).values_list("kode", flat=True)
-    )
-    rehab = Q(jenis_id__in=dasar, bencana__isnull=True)
     if area == Area.LAYANAN_REHAB:
-        return Q(Exists(Layanan.objects.filter(rehab, orang=orang)))
+        return Q(Exists(Layanan.objects.filter(_rehab_by_code(), orang=orang)))
     if area == Area.LAYANAN_LINJAMSOS:
-        served = Exists(Layanan.objects.exclude(rehab).filter(orang=orang))
+        served = Exists(Layanan.objects.exclude(_rehab_by_code()).filter(orang=orang))
         anak = Exists(Ppks.objects.filter(orang=orang, jenis_id=JENIS_PPKS_ANAK))
         return Q(served) | Q(anak)
     if area == Area.DTKS:
