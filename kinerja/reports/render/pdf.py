@@ -1,6 +1,8 @@
 """PDF through WeasyPrint from one HTML template (A4, letterhead, page numbers)."""
 
+import contextlib
 import functools
+import gc
 from pathlib import Path
 
 from django.template.defaultfilters import linebreaksbr
@@ -132,5 +134,22 @@ def _html_class():
     return DokumenHTML
 
 
+@contextlib.contextmanager
+def _gc_dijeda():
+    """Python's cyclic collector paused while WeasyPrint builds and draws its boxes (D270). Its
+    collections walk the hundred thousand live boxes and styles again and again, about a fifth of
+    the LKjIP's rendering, and find next to nothing to free: the peak memory is the same within
+    2 MB. Reference counting frees as usual; the collector resumes at the end, also on error."""
+    aktif = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aktif:
+            gc.enable()
+
+
 def render_pdf(doc: Document) -> bytes:
-    return _html_class()(string=render_html(doc)).write_pdf(pdf_variant=PDF_VARIANT)
+    html = render_html(doc)
+    with _gc_dijeda():
+        return _html_class()(string=html).write_pdf(pdf_variant=PDF_VARIANT)
