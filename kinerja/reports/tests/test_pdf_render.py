@@ -42,6 +42,7 @@ def test_cell_text_is_escaped_and_line_breaks_kept():
 def test_long_tables_use_fixed_layout(rows, panjang):
     html = pdf.render_html(_doc([[f"baris {i}", i] for i in range(rows)]))
     assert ('<table class="panjang">' in html) is panjang
+    assert not panjang or '<div class="utuh">' not in html  # a long table is never kept whole
 
 
 def test_pdf_of_a_long_table_keeps_every_row():
