@@ -24,6 +24,7 @@ from ..document import (
     Table,
     TableOfContents,
 )
+from .tinggi import muat_sehalaman
 
 TABLE_TEXT = Pt(9.5)  # the PDF's size
 
@@ -144,9 +145,22 @@ def _lay_out(d, t, relative: list[float], header: bool) -> None:
             cell._tc.get_or_add_tcPr().append(shade)
 
 
-def _table(d, block: Table) -> None:
+def _keep_whole(t, title) -> None:
+    """A table that fits on a page stays whole with its title, as in the PDF (D271): every
+    paragraph but the last row's is kept with the next, so Word and Writer move it as one."""
+    for row in t.rows[:-1]:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
+    if title is not None:
+        title.paragraph_format.keep_with_next = True
+
+
+def _table(d, block: Table, landscape: bool) -> None:
+    title = None
     if block.title:
-        d.add_paragraph().add_run(block.title).bold = True
+        title = d.add_paragraph()
+        title.add_run(block.title).bold = True
     t = d.add_table(rows=0 if block.plain else 1, cols=len(block.columns))
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     size = None if block.plain else TABLE_TEXT  # a statement's "Nama : ..." lines stay body text
@@ -165,6 +179,10 @@ def _table(d, block: Table) -> None:
             if col.kind != "text":
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _lay_out(d, t, [c.width for c in block.columns], header=not block.plain)
+    teks = [[fmt(v, c.kind) for v, c in zip(row, block.columns, strict=True)] for row in block.rows]
+    judul = [c.title for c in block.columns]
+    if muat_sehalaman(judul, teks, [c.width for c in block.columns], landscape=landscape):
+        _keep_whole(t, title)
     if block.note:
         d.add_paragraph(block.note).runs[0].italic = True
 
@@ -246,7 +264,7 @@ def render_docx(doc: Document) -> bytes:
             run = d.add_paragraph().add_run(block.text)
             run.bold, run.italic = block.bold, block.italic
         elif isinstance(block, Table):
-            _table(d, block)
+            _table(d, block, doc.landscape)
         elif isinstance(block, Image):
             png = block.png or svg_to_png(block.svg)
             d.add_picture(io.BytesIO(png), width=Mm(150))

@@ -128,4 +128,6 @@ def test_text_expat_refuses_goes_through_the_html5_parser():
     )
     assert pdf._pohon(pdf.render_html(doc)) is None
     text = PdfReader(io.BytesIO(pdf.render_pdf(doc))).pages[0].extract_text()
-    assert "vertikal dari Excel" in text.replace("\x00", "")  # a glyph-less character makes pypdf read UTF-16
+    assert "vertikal dari Excel" in text.replace(
+        "\x00", ""
+    )  # a glyph-less character makes pypdf read UTF-16
