@@ -24,6 +24,7 @@ AKSI_KALIMAT: dict[str, str] = {
     "lke_buka_kembali": "membuka kembali evaluasi akuntabilitas kinerja",
     "lke_bukti_tautkan": "menautkan bukti",
     "lke_bukti_unggah": "mengunggah berkas bukti evaluasi",
+    "lke_bukti_cabut": "mencabut bukti evaluasi",
     "lhe_catat": "mencatat laporan hasil evaluasi",
     "lhe_ubah": "mengubah laporan hasil evaluasi",
     "rekomendasi_tambah": "menambahkan rekomendasi evaluasi",

@@ -114,7 +114,11 @@ def lke_kriteria(request: HttpRequest, tahun: int, pk: int) -> HttpResponse:
 def _kriteria_page(request: HttpRequest, evaluasi: Evaluasi, kriteria: Kriteria, error: str):
     sisi = sisi_pengguna(request.user)
     row = Jawaban.objects.filter(evaluasi=evaluasi, kriteria=kriteria).first()
-    bukti = [(b, bukti_service.periksa(b)) for b in (row.bukti.all() if row else [])]
+    bukti = [
+        (b, bukti_service.periksa(b))
+        for b in (row.bukti.select_related("dibuat_oleh") if row else [])
+    ]
+    cabut = {b.pk for b, _ in bukti if bukti_service.boleh_cabut(request.user, b)}
     return render(
         request,
         "evaluasi/lke_kriteria.html",
@@ -127,6 +131,7 @@ def _kriteria_page(request: HttpRequest, evaluasi: Evaluasi, kriteria: Kriteria,
             "boleh": sisi is not None and not evaluasi.ditutup,
             "boleh_unduh": can_read_evidence(request.user, None),
             "bukti": bukti,
+            "cabut": cabut if not evaluasi.ditutup else set(),
             "jenis_bukti": [c for c in JenisBukti.choices if c[0] != JenisBukti.BERKAS],
             "accept": ACCEPT,
             "maks_mb": settings.KINERJA_BUKTI_MAKS_MB,
@@ -203,6 +208,25 @@ def lke_berkas(request: HttpRequest, tahun: int, pk: int) -> HttpResponse:
         return _kriteria_page(request, evaluasi, kriteria, e.messages[0])
     messages.success(request, f"Berkas {bukti.nama_berkas} diunggah sebagai bukti.")
     return redirect("evaluasi:kriteria", tahun=tahun, pk=pk)
+
+
+@login_required
+@require_POST
+def bukti_cabut(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw one criterion's evidence with a reason (D273); a refusal says why on the criterion."""
+    _require_read(request.user)
+    bukti = get_object_or_404(
+        Bukti.objects.select_related("jawaban__evaluasi"), pk=pk, jawaban__isnull=False
+    )
+    jawaban = bukti.jawaban
+    assert jawaban is not None
+    try:
+        bukti_service.cabut(user=request.user, bukti=bukti, alasan=request.POST.get("alasan", ""))
+    except ValidationError as e:
+        messages.error(request, e.messages[0])
+    else:
+        messages.success(request, "Bukti dicabut; jejak audit mencatat bukti dan alasannya.")
+    return redirect("evaluasi:kriteria", tahun=jawaban.evaluasi.tahun, pk=jawaban.kriteria_id)
 
 
 @login_required

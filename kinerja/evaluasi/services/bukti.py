@@ -196,3 +196,47 @@ def periksa(bukti: Bukti) -> HasilPeriksa:
             return HasilPeriksa(False, f"rantai jejak audit tidak utuh: {hasil.reason}")
         return HasilPeriksa(True, "rantai jejak audit utuh")
     return HasilPeriksa(False, "jenis bukti tidak dikenal")
+
+
+def boleh_cabut(user, bukti: Bukti) -> bool:
+    """Only the side that added an evidence item withdraws it (D273)."""
+    sisi = sisi_pengguna(user)
+    return (
+        sisi is not None
+        and bukti.dibuat_oleh is not None
+        and sisi_pengguna(bukti.dibuat_oleh) == sisi
+    )
+
+
+@transaction.atomic
+def cabut(*, user, bukti: Bukti, alasan: str) -> None:
+    """Withdraw a criterion's evidence, with a reason, while the year is open (D273). The link goes;
+    the audit trail keeps what it was (kind, reference, recorded SHA-256, file name) and why; an
+    uploaded file stays in the store, so the hash in the trail can still be checked against it."""
+    if sisi_pengguna(user) is None:
+        raise PermissionDenied("Hanya Perencana dan evaluator yang mencabut bukti.")
+    if bukti.jawaban_id is None:
+        raise ValidationError("Bukti tindak lanjut tidak dapat dicabut dari LKE.")
+    evaluasi = Evaluasi.objects.select_for_update().get(pk=bukti.jawaban.evaluasi_id)
+    _terbuka(evaluasi)
+    if not boleh_cabut(user, bukti):
+        raise ValidationError(
+            "Bukti ini ditambahkan pihak lain; hanya pihak yang menambahkannya yang dapat mencabutnya."
+        )
+    alasan = alasan.strip()
+    if not alasan:
+        raise ValidationError("Tuliskan alasan pencabutan bukti.")
+    if len(alasan) > 500:
+        raise ValidationError("Alasan pencabutan paling banyak 500 karakter.")
+    audit_record(
+        user=user,
+        aksi="lke_bukti_cabut",
+        objek_jenis="evaluasi.bukti",
+        objek_id=str(bukti.pk),
+        sebelum={
+            "jenis": bukti.jenis, "acuan": bukti.acuan, "keterangan": bukti.label,
+            "hash": bukti.hash_tercatat, "berkas": bukti.berkas, "nama": bukti.nama_berkas,
+        },
+        sesudah={"alasan": alasan},
+    )  # fmt: skip
+    bukti.delete()
