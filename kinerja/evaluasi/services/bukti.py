@@ -215,7 +215,7 @@ def cabut(*, user, bukti: Bukti, alasan: str) -> None:
     uploaded file stays in the store, so the hash in the trail can still be checked against it."""
     if sisi_pengguna(user) is None:
         raise PermissionDenied("Hanya Perencana dan evaluator yang mencabut bukti.")
-    if bukti.jawaban_id is None:
+    if bukti.jawaban is None:
         raise ValidationError("Bukti tindak lanjut tidak dapat dicabut dari LKE.")
     evaluasi = Evaluasi.objects.select_for_update().get(pk=bukti.jawaban.evaluasi_id)
     _terbuka(evaluasi)
