@@ -46,6 +46,7 @@ AKSI_KALIMAT: dict[str, str] = {
     "tambah_ejaan_wilayah": "menambahkan ejaan nama wilayah",
     "jabatan_simpan": "menyimpan jabatan",
     "pk_draf": "menyusun draf perjanjian kinerja",
+    "pk_hapus_draf": "menghapus draf perjanjian kinerja",
     "pk_perubahan": "menyusun perjanjian kinerja perubahan",
     "pk_setujui": "menyetujui dan menandatangani perjanjian kinerja",
     "pk_target": "mengubah target perjanjian kinerja",

@@ -30,6 +30,7 @@ urlpatterns = [
     path("pk/<int:pk>/target/", pk.pk_targets_view, name="pk_target"),
     path("pk/<int:pk>/setujui/", pk.pk_approve_view, name="pk_setujui"),
     path("pk/<int:pk>/perubahan/", pk.pk_revise_view, name="pk_perubahan"),
+    path("pk/<int:pk>/hapus/", pk.pk_delete_view, name="pk_hapus"),
     path("pk/<int:pk>/unduh.<str:fmt>", pk.pk_download, name="pk_unduh"),
     path("monitoring/", monitoring.monitoring_page, name="monitoring"),
     path(

@@ -228,3 +228,28 @@ def pk_revise(*, pk: PerjanjianKinerja, alasan: str, user) -> PerjanjianKinerja:
         sebelum={"pk": pk.pk, "versi": pk.versi}, sesudah={"alasan": alasan, "versi": new.versi},
     )  # fmt: skip
     return new
+
+
+@transaction.atomic
+def pk_hapus_draf(*, pk: PerjanjianKinerja, alasan: str, user) -> None:
+    """Delete a draft PK, with a reason (D274): a draft made for the wrong position or year, or a PK
+    Perubahan begun by mistake (its approved predecessor can then be revised again). A signed PK is
+    never deleted. The audit entry keeps the position, year, version and every indicator's targets."""
+    _require_keeper(user)
+    alasan = alasan.strip()
+    if not alasan:
+        raise PKRefused("Tuliskan alasan menghapus draf PK.", "input")
+    if len(alasan) > 500:
+        raise PKRefused("Alasan paling banyak 500 karakter.", "input")
+    pk = PerjanjianKinerja.objects.select_for_update().select_related("jabatan").get(pk=pk.pk)
+    if pk.status != StatusPK.DRAFT:
+        raise PKRefused("PK yang sudah disetujui tidak dapat dihapus; buat PK Perubahan.", "state")
+    audit_record(
+        user=user, aksi="pk_hapus_draf", objek_jenis="perjanjian_kinerja", objek_id=str(pk.pk),
+        sebelum={
+            "jabatan": pk.jabatan.kode, "tahun": pk.tahun, "versi": pk.versi,
+            "menggantikan": pk.menggantikan_id, "indikator": _snapshot(pk),
+        },
+        sesudah={"alasan": alasan},
+    )  # fmt: skip
+    pk.delete()

@@ -170,3 +170,49 @@ def test_monitoring_cache_is_never_stale(
     monkeypatch.setattr(mod, "today", lambda: dt.date(2025, 7, 15))  # TW2 has ended too
     html = client.get(url).content.decode()
     assert html.count('<td class="terlambat">') == 3
+
+
+def test_delete_a_draft_with_a_reason(client, users, kabid_pk):
+    """D274: anonymous to sign-in, the wrong roles refused, no reason refused, the Perencana
+    deletes the draft; the audit entry keeps its content; a signed PK is never deleted."""
+    url = f"/kinerja/pohon/pk/{kabid_pk.pk}/hapus/"
+    assert client.post(url, {"alasan": "salah jabatan"})["Location"].startswith("/masuk/")
+    for role in ("kadis", "kabid_rehabilitasi", "auditor"):
+        assert _login(client, users, role).post(url, {"alasan": "x"}).status_code == 403
+    _login(client, users, "perencana")
+    assert "Hapus draf PK" in client.get(f"/kinerja/pohon/pk/{kabid_pk.pk}/").content.decode()
+    r = client.post(url, {"alasan": "  "})
+    assert r.status_code == 400 and "Tuliskan alasan menghapus draf PK." in r.content.decode()
+    assert client.post(url, {"alasan": "x" * 501}).status_code == 400
+    assert client.post("/kinerja/pohon/pk/999999/hapus/", {"alasan": "x"}).status_code == 404
+    assert PerjanjianKinerja.objects.filter(pk=kabid_pk.pk).exists()
+    r = client.post(url, {"alasan": "salah jabatan"})
+    assert r.status_code == 302 and r["Location"] == "/kinerja/pohon/pk/?tahun=2025"
+    assert not PerjanjianKinerja.objects.filter(pk=kabid_pk.pk).exists()
+    entry = AuditEntry.objects.get(aksi="pk_hapus_draf")
+    assert entry.sesudah == {"alasan": "salah jabatan"}
+    assert (
+        entry.sebelum["tahun"] == 2025
+        and entry.sebelum["versi"] == 1
+        and entry.sebelum["indikator"]
+    )
+
+
+def test_a_signed_pk_is_not_deleted_and_a_mistaken_revision_can_be(client, users, kabid_pk):
+    pk_approve(pk=kabid_pk, user=users["kadis"])
+    _login(client, users, "perencana")
+    url = f"/kinerja/pohon/pk/{kabid_pk.pk}/"
+    assert "Hapus draf PK" not in client.get(url).content.decode()
+    r = client.post(url + "hapus/", {"alasan": "salah"})
+    assert r.status_code == 409 and "tidak dapat dihapus" in r.content.decode()
+    client.post(url + "perubahan/", {"alasan": "APBD-P"})
+    revisi = PerjanjianKinerja.objects.get(menggantikan=kabid_pk)
+    assert client.post(url + "perubahan/", {"alasan": "lagi"}).status_code == 409
+    assert (
+        client.post(f"/kinerja/pohon/pk/{revisi.pk}/hapus/", {"alasan": "keliru"}).status_code
+        == 302
+    )
+    assert (
+        client.post(url + "perubahan/", {"alasan": "APBD-P"}).status_code == 302
+    )  # possible again
+    assert PerjanjianKinerja.objects.filter(pk=kabid_pk.pk, status="disetujui").exists()

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kinerja.lib import parsing
@@ -26,6 +27,7 @@ from ..services.pk import (
     pihak_of,
     pk_approve,
     pk_draft,
+    pk_hapus_draf,
     pk_revise,
     pk_targets_save,
 )
@@ -166,6 +168,19 @@ def pk_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
         return _page(request, doc, [str(exc)], status=_refused(exc))
     messages.success(request, f"{new} dibuat; PK versi {doc.versi} tetap tersimpan.")
     return redirect("sakip:pk", new.pk)
+
+
+@login_required
+@require_POST
+def pk_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    doc = _get_pk(pk)
+    name, tahun = str(doc), doc.tahun
+    try:
+        pk_hapus_draf(pk=doc, alasan=request.POST.get("alasan", ""), user=request.user)
+    except PKRefused as exc:
+        return _page(request, doc, [str(exc)], status=_refused(exc))
+    messages.success(request, f"{name} dihapus; jejak audit menyimpan isi dan alasannya.")
+    return redirect(f"{reverse('sakip:pk_daftar')}?tahun={tahun}")
 
 
 @login_required
