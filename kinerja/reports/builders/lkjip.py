@@ -480,8 +480,8 @@ def build_lkjip(tahun: int) -> Document:
         PageBreak(),
         Heading("IKHTISAR EKSEKUTIF"),
         *_summary(t, dinas),
+        _overview_chart(t),  # with the text it illustrates; the table, kept whole, may go on (D271)
         _a1_table(t, f"Ringkasan capaian IKU tahun {tahun}", "Ikhtisar"),
-        _overview_chart(t),
         PageBreak(),
         *_bab1(keputusan, dinas, tahun),
         PageBreak(),
