@@ -1,8 +1,6 @@
 """PDF through WeasyPrint from one HTML template (A4, letterhead, page numbers)."""
 
-import contextlib
 import functools
-import gc
 from pathlib import Path
 
 from django.template.defaultfilters import linebreaksbr
@@ -137,73 +135,16 @@ def _ua_stylesheet():
     return CSS(string=_ua_text(), counter_style=CounterStyle())
 
 
-SVG = "{http://www.w3.org/2000/svg}"
-XMLNS = "{http://www.w3.org/2000/xmlns/}"
-
-
-def _pohon(html: str):
-    """The document's tree read by expat, or None when the text is not well-formed XML.
-
-    The template writes well-formed markup (void elements closed, no named entities; every text is
-    escaped), which Python's C XML parser reads in a hundredth of the time WeasyPrint's pure-Python
-    HTML5 parser takes: 0.3 s of the LKjIP (D272). The tree is the one that parser builds: HTML
-    elements without a namespace, inline SVG in its own. Anything expat refuses (a control
-    character in a text typed on screen, say) goes through the HTML5 parser as before."""
-    from xml.etree import ElementTree
-
-    xml = html.removeprefix("<!doctype html>").replace("<br>", "<br/>")
-    try:
-        root = ElementTree.fromstring(xml)
-    except ElementTree.ParseError:
-        return None
-    for svg in root.iter(SVG + "svg"):  # the HTML5 parser keeps the declaration as an attribute
-        svg.set(XMLNS + "xmlns", SVG[1:-1])
-    return root
-
-
 @functools.cache
 def _html_class():
-    import cssselect2
     from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
 
     class DokumenHTML(HTML):
-        def __init__(self, string: str):
-            root = _pohon(string)
-            if root is None:
-                super().__init__(string=string)
-                return
-            # What HTML.__init__ sets after parsing (WeasyPrint 70); tested against it.
-            self.base_url = None
-            self.url_fetcher = URLFetcher()
-            self.media_type = "print"
-            self.wrapper_element = cssselect2.ElementWrapper.from_html_root(
-                root, content_language=None
-            )
-            self.etree_element = self.wrapper_element.etree_element
-
         def _ua_stylesheets(self, forms=False):
             return [_ua_stylesheet()]
 
     return DokumenHTML
 
 
-@contextlib.contextmanager
-def _gc_dijeda():
-    """Python's cyclic collector paused while WeasyPrint builds and draws its boxes (D270). Its
-    collections walk the hundred thousand live boxes and styles again and again, about a fifth of
-    the LKjIP's rendering, and find next to nothing to free: the peak memory is the same within
-    2 MB. Reference counting frees as usual; the collector resumes at the end, also on error."""
-    aktif = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if aktif:
-            gc.enable()
-
-
 def render_pdf(doc: Document) -> bytes:
-    html = render_html(doc)
-    with _gc_dijeda():
-        return _html_class()(string=html).write_pdf(pdf_variant=PDF_VARIANT)
+    return _html_class()(string=render_html(doc)).write_pdf(pdf_variant=PDF_VARIANT)

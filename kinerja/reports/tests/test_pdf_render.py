@@ -1,7 +1,6 @@
 """The PDF renderer's own choices (D240): WeasyPrint's user-agent sheet without the universal
 pseudo-element rules, cell texts escaped, long tables laid out with their declared widths."""
 
-import gc
 import io
 
 import pytest
@@ -49,40 +48,3 @@ def test_pdf_of_a_long_table_keeps_every_row():
     data = pdf.render_pdf(_doc([[f"baris {i:03d}", i] for i in range(120)]))
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     assert all(f"baris {i:03d}" in text for i in range(120))
-
-
-class _Rekam:
-    """Stands in for WeasyPrint's HTML: records whether the collector ran while it worked."""
-
-    dilihat: list[bool] = []
-
-    def __init__(self, string):
-        pass
-
-    def write_pdf(self, pdf_variant):
-        _Rekam.dilihat.append(gc.isenabled())
-        if pdf_variant == "gagal":
-            raise RuntimeError("render gagal")
-        return b"%PDF"
-
-
-def test_collector_paused_while_rendering_and_resumed_after(monkeypatch):
-    monkeypatch.setattr(pdf, "_html_class", lambda: _Rekam)
-    _Rekam.dilihat.clear()
-    assert gc.isenabled()
-    assert pdf.render_pdf(_doc([["a", 1]])) == b"%PDF"
-    assert _Rekam.dilihat == [False] and gc.isenabled()
-    monkeypatch.setattr(pdf, "PDF_VARIANT", "gagal")
-    with pytest.raises(RuntimeError):
-        pdf.render_pdf(_doc([["a", 1]]))
-    assert gc.isenabled()  # resumed on error too
-
-
-def test_collector_left_off_when_the_caller_had_turned_it_off(monkeypatch):
-    monkeypatch.setattr(pdf, "_html_class", lambda: _Rekam)
-    gc.disable()
-    try:
-        pdf.render_pdf(_doc([["a", 1]]))
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
