@@ -1,14 +1,12 @@
 """The PDF's page layout (issue 16 item 3, D271): a table that fits stays whole on its page with
 its caption and the paragraph that introduces it; no page holds only a chart or only signatures;
-no page ends with a heading. And the tree the fast parser reads is the HTML5 parser's (D272)."""
+no page ends with a heading."""
 
 import io
 from collections import Counter
 
 import pytest
-import tinyhtml5
 from django.core.management import call_command
-from pypdf import PdfReader
 
 from kinerja.reports.document import (
     Column,
@@ -95,39 +93,28 @@ def test_the_height_estimate_keeps_only_tables_that_fit(rows, landscape, utuh):
     assert muat_sehalaman(["No", "Uraian", "Nilai"], rows, [1, 6, 2], landscape=landscape) is utuh
 
 
-def _tanda(root) -> list:
-    return [
-        (e.tag, sorted(e.attrib.items()), (e.text or "").strip(), (e.tail or "").strip())
-        for e in root.iter()
+def test_the_docx_keeps_a_table_that_fits_with_its_title_and_splits_the_others():
+    import docx
+
+    from kinerja.reports.render.docx import render_docx
+
+    kecil = Table(
+        "Kecil", [Column("Nama", 3), Column("Nilai", 1, "number")], [["a", 1], ["b", 2], ["c", 3]]
+    )
+    besar = Table("Besar", [Column("Nama", 3)], [[f"baris {i}"] for i in range(80)])
+    data = render_docx(Document(title="UJI", subtitle="", letterhead=KOP, blocks=[kecil, besar]))
+    d = docx.Document(io.BytesIO(data))
+    t_kecil, t_besar = d.tables[-2:]
+    tetap = [
+        [p.paragraph_format.keep_with_next for c in r.cells for p in c.paragraphs]
+        for r in t_kecil.rows
     ]
-
-
-def test_the_fast_parser_reads_the_tree_the_html5_parser_reads(demo):
-    for kind, doc in _semua(demo).items():
-        html = pdf.render_html(doc)
-        cepat = pdf._pohon(html)
-        assert cepat is not None, f"{kind}: the template wrote markup expat refuses"
-        assert _tanda(cepat) == _tanda(tinyhtml5.parse(html, namespace_html_elements=False)), kind
-
-
-def test_the_fast_parser_sets_what_weasyprint_sets():
-    from weasyprint import HTML
-
-    html = pdf.render_html(
-        Document(title="UJI", subtitle="", letterhead=KOP, blocks=[Paragraph("x")])
+    assert tetap == [[True, True]] * 3 + [[None, None]]  # the header and rows, not the last row
+    judul = next(p for p in d.paragraphs if p.text == "Kecil")
+    assert judul.paragraph_format.keep_with_next
+    assert not any(
+        p.paragraph_format.keep_with_next
+        for r in t_besar.rows
+        for c in r.cells
+        for p in c.paragraphs
     )
-    cepat, asli = pdf._html_class()(string=html), HTML(string=html)
-    assert pdf._pohon(html) is not None
-    assert set(vars(cepat)) == set(vars(asli))  # an upgrade that adds state fails here
-    assert (cepat.base_url, cepat.media_type) == (asli.base_url, asli.media_type)
-
-
-def test_text_expat_refuses_goes_through_the_html5_parser():
-    doc = Document(
-        title="UJI", subtitle="", letterhead=KOP, blocks=[Paragraph("tab\x0bvertikal dari Excel")]
-    )
-    assert pdf._pohon(pdf.render_html(doc)) is None
-    text = PdfReader(io.BytesIO(pdf.render_pdf(doc))).pages[0].extract_text()
-    assert "vertikal dari Excel" in text.replace(
-        "\x00", ""
-    )  # a glyph-less character makes pypdf read UTF-16
