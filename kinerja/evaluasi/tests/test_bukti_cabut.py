@@ -8,6 +8,7 @@ from kinerja.evaluasi.models import Bukti, Jawaban, JenisBukti, Kriteria
 from kinerja.evaluasi.services.bukti import simpan_berkas_bukti, tautkan
 from kinerja.evaluasi.services.jawaban import evaluasi_tahun, tutup
 from kinerja.lib.berkas import bukti_root
+from kinerja.lib.dates import today
 
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 
@@ -23,12 +24,10 @@ def jawaban(db):
 
 @pytest.fixture
 def bukti(jawaban, users):
-    """A link to the audit chain as of yesterday, added by the Perencana."""
-    import datetime as dt
-
+    """A link to the audit chain as of today, added by the Perencana."""
     return tautkan(
         user=users["perencana"], jawaban=jawaban, jenis=JenisBukti.RANTAI_AUDIT,
-        acuan=dt.date.today().isoformat(),
+        acuan=today().isoformat(),  # the Dinas's date, as the service reads it
     )  # fmt: skip
 
 
