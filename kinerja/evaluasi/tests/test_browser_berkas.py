@@ -1,5 +1,6 @@
 """In chromium: the Perencana uploads a file to a criterion through the page's form, sees it verified,
-downloads it; once the file is altered on disk the page says so and the download is refused.
+downloads it; once the file is altered on disk the page says so and the download is refused; the
+Perencana then withdraws it with a reason.
 The criterion page is screenshotted into docs/img/ for docs/evaluasi-sakip.md."""
 
 import hashlib
@@ -65,4 +66,11 @@ def test_upload_verify_download_and_tampering(
     response = p.goto(f"/evaluasi/bukti/{bukti.pk}/unduh/")
     assert response is not None and response.status == 409
     assert "tidak dapat diunduh" in p.content()
+
+    # The altered file is withdrawn with a reason (D273); the trail keeps it, the list is empty.
+    p.goto(f"/evaluasi/2025/kriteria/{kriteria.pk}/")
+    p.get_by_label("Alasan pencabutan").fill("berkas di server berubah")
+    p.get_by_role("button", name="Cabut bukti").click()
+    assert "Bukti dicabut" in p.content() and "Belum ada bukti." in p.content()
+    assert not Bukti.objects.exists()
     context.close()

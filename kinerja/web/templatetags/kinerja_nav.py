@@ -56,6 +56,17 @@ SEGMEN = {
     "pdp": "Pelindungan data pribadi",
     "laporan": "Laporan",
     "hapus": "Hapus",
+    "evaluasi": "Evaluasi SAKIP",
+    "kriteria": "Kriteria",
+    "lhe": "LHE",
+    "rekomendasi": "Rekomendasi",
+    "bukti": "Bukti",
+    "pohon": "Pohon kinerja",
+    "simpul": "Simpul",
+    "renstra": "Renstra",
+    "indikator": "Indikator",
+    "pk": "Perjanjian Kinerja",
+    "jabatan": "Jabatan",
 }
 # Path prefixes that are no page of their own lead to the page that lists their content.
 TUJUAN = {
@@ -67,13 +78,15 @@ TUJUAN = {
     "/pdp/": "pdp:laporan",
     "/registri/unggah/tolakan/": "registri:unggah_index",
 }
+# Addresses a catch-all route answers that are no page to open (a POST-only action).
+BUKAN_HALAMAN = {"evaluasi:status"}
 
 
 def _label(segmen: str) -> str:
     if segmen in SEGMEN:
         return SEGMEN[segmen]
     if segmen.isdigit():
-        return f"Nomor {segmen}"
+        return segmen if len(segmen) == 4 else f"Nomor {segmen}"  # a year as it is
     if len(segmen) == 36 and segmen.count("-") == 4:  # a job's token (uuid)
         return "Permintaan"
     return periode_label_nama(segmen) or segmen
@@ -83,10 +96,10 @@ def _href(prefix: str) -> str | None:
     if prefix in TUJUAN:
         return reverse(TUJUAN[prefix])
     try:
-        resolve(prefix)
+        match = resolve(prefix)
     except Resolver404:
         return None
-    return prefix
+    return None if match.view_name in BUKAN_HALAMAN else prefix
 
 
 def remah_roti(path: str) -> list[dict[str, str | None]]:
