@@ -20,12 +20,12 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+from first_load_bench import baseline_tree  # noqa: E402  (the baseline's `git archive` in /tmp)
 
 
 def calibre() -> float:
@@ -65,20 +65,6 @@ def child(tree: str, year: int) -> None:
 
     pages = len(PdfReader(io.BytesIO(data)).pages)
     print(json.dumps({"build": t1 - t0, "render": t2 - t1, "loop": loop, "pages": pages}))
-
-
-def baseline_tree(ref: str) -> Path:
-    sha = subprocess.run(
-        ["git", "rev-parse", ref], cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout.strip()
-    tree = Path(tempfile.gettempdir()) / f"kin-lkjip-base-{sha[:10]}"
-    if not (tree / "kinerja").exists():
-        tree.mkdir(parents=True, exist_ok=True)
-        archive = subprocess.run(
-            ["git", "archive", sha, "kinerja"], cwd=ROOT, check=True, capture_output=True
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-    return tree
 
 
 def prepare(db: str, year: int) -> str:

@@ -15,8 +15,8 @@ from kinerja.performance.models import LangkahPersetujuan
 from kinerja.web.tests.test_drilldown import approve, build_case
 
 
-@pytest.fixture
-def jawaban(db):
+@pytest.fixture(name="jawaban")
+def jawaban_fixture(db):
     evaluasi = evaluasi_tahun(2025)
     kriteria = Kriteria.objects.get(
         sub_komponen__kode="2.a", nomor=3, sub_komponen__komponen__lke=evaluasi.lke

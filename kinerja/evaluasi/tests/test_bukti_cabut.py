@@ -4,22 +4,15 @@ is open; the audit trail keeps what it was; an uploaded file stays in the store.
 import pytest
 
 from kinerja.audit.models import AuditEntry
-from kinerja.evaluasi.models import Bukti, Jawaban, JenisBukti, Kriteria
+from kinerja.evaluasi.models import Bukti, JenisBukti
 from kinerja.evaluasi.services.bukti import simpan_berkas_bukti, tautkan
-from kinerja.evaluasi.services.jawaban import evaluasi_tahun, tutup
+from kinerja.evaluasi.services.jawaban import tutup
 from kinerja.lib.berkas import bukti_root
 from kinerja.lib.dates import today
 
+from .test_bukti import jawaban_fixture  # noqa: F401  (the fixture `jawaban`)
+
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
-
-
-@pytest.fixture
-def jawaban(db):
-    evaluasi = evaluasi_tahun(2025)
-    kriteria = Kriteria.objects.get(
-        sub_komponen__kode="2.a", nomor=3, sub_komponen__komponen__lke=evaluasi.lke
-    )
-    return Jawaban.objects.create(evaluasi=evaluasi, kriteria=kriteria)
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from docx.shared import Length, Mm, Pt, Twips
 
 from kinerja.lib.charts import svg_to_png
 
-from ..common import fmt
 from ..document import (
     Document,
     Heading,
@@ -24,7 +23,7 @@ from ..document import (
     Table,
     TableOfContents,
 )
-from .tinggi import muat_sehalaman
+from .tinggi import teks_sel, tetap_utuh
 
 TABLE_TEXT = Pt(9.5)  # the PDF's size
 
@@ -170,18 +169,17 @@ def _table(d, block: Table, landscape: bool) -> None:
             cell.text = ""
             run = cell.paragraphs[0].add_run(col.title)
             run.bold, run.font.size = True, size
-    for row in block.rows:
+    teks = teks_sel(block)
+    for row in teks:
         cells = t.add_row().cells
-        for cell, value, col in zip(cells, row, block.columns, strict=True):
+        for cell, text, col in zip(cells, row, block.columns, strict=True):
             # "101,88 (s)" stays on one line, as in the PDF (numbers do not wrap there).
-            run = cell.paragraphs[0].add_run(fmt(value, col.kind).replace(" (s)", "\u00a0(s)"))
+            run = cell.paragraphs[0].add_run(text.replace(" (s)", "\u00a0(s)"))
             run.font.size = size
             if col.kind != "text":
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _lay_out(d, t, [c.width for c in block.columns], header=not block.plain)
-    teks = [[fmt(v, c.kind) for v, c in zip(row, block.columns, strict=True)] for row in block.rows]
-    judul = [c.title for c in block.columns]
-    if muat_sehalaman(judul, teks, [c.width for c in block.columns], landscape=landscape):
+    if tetap_utuh(block, teks, landscape=landscape):
         _keep_whole(t, title)
     if block.note:
         d.add_paragraph(block.note).runs[0].italic = True

@@ -7,7 +7,6 @@ from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from ..common import fmt
 from ..document import (
     CellFormula,
     Document,
@@ -21,19 +20,13 @@ from ..document import (
     Table,
     TableOfContents,
 )
-from .tinggi import muat_sehalaman
+from .tinggi import PANJANG, teks_sel, tetap_utuh
 
 
 def _provisional(value) -> bool:
     if isinstance(value, CellFormula):
         value = value.value
     return isinstance(value, Provisional)
-
-
-# A table longer than this is laid out with its declared column widths (`table-layout: fixed`):
-# WeasyPrint's automatic layout measures every cell's text first, about 1 s for the LKjIP's 190-row
-# table of programmes and kegiatan (D240).
-PANJANG = 30
 
 
 def _cell(value, column, teks: str) -> str:
@@ -57,9 +50,7 @@ def _body(block: Table, teks: list[list[str]]) -> SafeString:
 def _block(block, landscape: bool = False) -> dict:
     if isinstance(block, Table):
         total = sum(c.width for c in block.columns) or 1
-        teks = [
-            [fmt(v, c.kind) for v, c in zip(row, block.columns, strict=True)] for row in block.rows
-        ]
+        teks = teks_sel(block)
         panjang = len(block.rows) > PANJANG
         return {
             "type": "table",
@@ -67,13 +58,7 @@ def _block(block, landscape: bool = False) -> dict:
             "note": block.note,
             "plain": block.plain,
             "panjang": panjang,
-            "utuh": not panjang
-            and muat_sehalaman(
-                [c.title for c in block.columns],
-                teks,
-                [c.width for c in block.columns],
-                landscape=landscape,
-            ),
+            "utuh": tetap_utuh(block, teks, landscape=landscape),
             "columns": [
                 {"title": c.title, "pct": round(c.width * 100 / total, 2), "num": c.kind != "text"}
                 for c in block.columns

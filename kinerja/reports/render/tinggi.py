@@ -9,6 +9,14 @@ and each column gets only its declared share of the width.
 
 from collections.abc import Sequence
 
+from ..common import fmt
+from ..document import Table
+
+# A table longer than this is never kept whole. The PDF also lays it out with its declared widths
+# (`table-layout: fixed`), smaller and tighter: WeasyPrint's automatic layout measures every cell's
+# text first, about 1 s for the LKjIP's 190-row table of programmes and kegiatan (D240).
+PANJANG = 30
+
 MM_PER_PT = 25.4 / 72
 FONT_PT = 9.5
 LINE = 1.35  # line-height of the document's body text
@@ -45,3 +53,14 @@ def muat_sehalaman(
     judul: Sequence[str], baris: Sequence[Sequence[str]], lebar: Sequence[float], *, landscape: bool
 ) -> bool:
     return tinggi_mm(judul, baris, lebar, landscape=landscape) <= CADANGAN * HALAMAN_MM[landscape]
+
+
+def teks_sel(block: Table) -> list[list[str]]:
+    """Every cell as the documents print it."""
+    return [[fmt(v, c.kind) for v, c in zip(row, block.columns, strict=True)] for row in block.rows]
+
+
+def tetap_utuh(block: Table, teks: Sequence[Sequence[str]], *, landscape: bool) -> bool:
+    """The one rule both renderers follow: keep the table whole when it is short and fits."""
+    judul, lebar = [c.title for c in block.columns], [c.width for c in block.columns]
+    return len(block.rows) <= PANJANG and muat_sehalaman(judul, teks, lebar, landscape=landscape)
