@@ -11,7 +11,7 @@ cache, then times building the document and rendering the PDF. `--baseline REF` 
 code (`git archive` into /tmp, same venv) on the same database in alternation with this tree, so
 both see the same machine. Every round also times a fixed pure-Python loop (`calibre`): this VM's
 speed drifts by 70 % within an hour, and the loop shows how fast the machine was at that moment.
-Prints min and median of build, render, total and the loop per code, and the page count.
+Prints min, median and max of build, render, total and the loop per code, and the page count.
 """
 
 import argparse
@@ -123,10 +123,12 @@ def main() -> None:
         cols = {k: [r[k] for r in rs] for k in ("build", "render", "loop")}
         cols["total"] = [r["build"] + r["render"] for r in rs]
         line = ", ".join(
-            f"{k} {min(v):.2f} / {statistics.median(v):.2f} s" for k, v in cols.items()
+            f"{k} {min(v):.2f} / {statistics.median(v):.2f} / {max(v):.2f} s"
+            for k, v in cols.items()
         )
         print(
-            f"LKjIP {args.year} {args.db}, {name} (min / median): {line}; pages {rs[-1]['pages']}"
+            f"LKjIP {args.year} {args.db}, {name} (min / median / max): {line}; "
+            f"pages {rs[-1]['pages']}"
         )
     print(f"load average: {os.getloadavg()[0]:.1f}")
 

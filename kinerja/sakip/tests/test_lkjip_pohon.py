@@ -25,12 +25,13 @@ def test_lkjip_reads_the_tree(tree):
         ["T1", "Meningkatkan kesejahteraan sosial", "IT-1: Persentase PPKS terlayani", "%", 80]
     ]
     a7 = _table_after(doc, "A.7 Capaian Indikator Program dan Kegiatan")
-    assert [r[2] for r in a7.rows] == [
-        "IP-1: Jumlah PPKS yang direhabilitasi",
-        "IP-2: Waktu respon bencana",
+    assert [c.title for c in a7.columns[:2]] == ["Program / Kegiatan", "Indikator (satuan)"]
+    assert [list(r[:2]) for r in a7.rows] == [
+        ["1.06.02 Program Rehabilitasi Sosial", "IP-1: Jumlah PPKS yang direhabilitasi (orang)"],
+        ["1.06.04 Program Perlindungan Sosial", "IP-2: Waktu respon bencana (jam)"],
     ]
-    assert list(a7.rows[0][4:]) == [200, 150, Decimal("75.00"), "sedang"]
-    assert list(a7.rows[1][4:]) == [None, None, None, ""]
+    assert list(a7.rows[0][2:]) == [200, 150, Decimal("75.00"), "sedang"]
+    assert list(a7.rows[1][2:]) == [None, None, None, ""]
     headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
     assert headings.index("D. Tujuan dan Indikator Tujuan") < headings.index(
         "BAB III AKUNTABILITAS KINERJA"
