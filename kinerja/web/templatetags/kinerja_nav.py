@@ -82,11 +82,20 @@ TUJUAN = {
 BUKAN_HALAMAN = {"evaluasi:status"}
 
 
-def _label(segmen: str) -> str:
+def _tahun(path: str) -> str | None:
+    """The year in the page's address, as its route names it (`<int:tahun>`)."""
+    try:
+        tahun = resolve(path).kwargs.get("tahun")
+    except Resolver404:
+        return None
+    return None if tahun is None else str(tahun)
+
+
+def _label(segmen: str, tahun: str | None) -> str:
     if segmen in SEGMEN:
         return SEGMEN[segmen]
     if segmen.isdigit():
-        return segmen if len(segmen) == 4 else f"Nomor {segmen}"  # a year as it is
+        return segmen if segmen == tahun else f"Nomor {segmen}"  # a year as it is
     if len(segmen) == 36 and segmen.count("-") == 4:  # a job's token (uuid)
         return "Permintaan"
     return periode_label_nama(segmen) or segmen
@@ -106,11 +115,11 @@ def remah_roti(path: str) -> list[dict[str, str | None]]:
     """[{label, href}] from the site root to the current page (its href None)."""
     segments = [s for s in path.split("/") if s]
     crumbs: list[dict[str, str | None]] = [{"label": "Depan", "href": reverse("home")}]
-    prefix = "/"
+    prefix, tahun = "/", _tahun(path)
     for i, seg in enumerate(segments):
         prefix += seg + ("" if "." in seg else "/")
         last = i == len(segments) - 1
-        crumbs.append({"label": _label(seg), "href": None if last else _href(prefix)})
+        crumbs.append({"label": _label(seg, tahun), "href": None if last else _href(prefix)})
     if len(crumbs) == 1:
         crumbs[0]["href"] = None
     return crumbs

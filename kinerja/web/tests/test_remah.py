@@ -19,3 +19,8 @@ def test_the_criterion_page_breadcrumb(db):
 def test_a_pk_page_breadcrumb(db):
     labels = [c["label"] for c in remah_roti("/kinerja/pohon/pk/7/")]
     assert labels == ["Depan", "Kinerja", "Pohon kinerja", "Perjanjian Kinerja", "Nomor 7"]
+
+
+def test_a_four_digit_number_that_is_no_year_stays_a_number(db):
+    labels = [c["label"] for c in remah_roti("/kinerja/pohon/pk/2025/")]
+    assert labels[-1] == "Nomor 2025"
