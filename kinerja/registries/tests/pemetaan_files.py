@@ -2,8 +2,20 @@
 text cells) with two JENIS PPKS labels the built-in mapping does not know, and a BNBA list."""
 
 import io
+import re
 
 import openpyxl
+
+NIK_KK = re.compile(r"(?<!\d)\d{16}(?!\d)")
+# The upload's id in the page's links and forms (uuid4().hex) holds 16 digits in a row about once
+# in a hundred uploads: it is no NIK.
+UNGGAH_ID = re.compile(r"[0-9a-f]{32}")
+
+
+def nik_terbuka(html: str) -> re.Match | None:
+    """A 16-digit NIK or KK shown whole, outside the upload's own id."""
+    return NIK_KK.search(UNGGAH_ID.sub("", html))
+
 
 SIKS_HEADER = [
     "NO", "NIK", "NO KK", "NAMA", "JENIS KELAMIN", "TANGGAL LAHIR", "KECAMATAN",

@@ -11,9 +11,14 @@ from django.urls import reverse
 
 from kinerja.audit.models import AuditEntry
 from kinerja.registries.models import Impor, Pemetaan, Ppks
-from kinerja.registries.tests.pemetaan_files import CODES, SIKS_HEADER, UNKNOWN, siks_ppks_xlsx
+from kinerja.registries.tests.pemetaan_files import (
+    CODES,
+    SIKS_HEADER,
+    UNKNOWN,
+    nik_terbuka,
+    siks_ppks_xlsx,
+)
 
-NIK_KK = re.compile(r"(?<!\d)\d{16}(?!\d)")
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
@@ -68,7 +73,7 @@ def test_a_siks_ng_export_goes_to_the_mapping_screen_with_siks_ppks_proposed(cli
     )
     # every file column with its first values beside it, NIK and KK masked
     assert "DESA/KELURAHAN" in html and "KOMET · PALAM · GUNTUNG PAYUNG" in html
-    assert "6372********0005" in html and not NIK_KK.search(html)
+    assert "6372********0005" in html and not nik_terbuka(html)
     assert 'value="siks-ppks" checked' in html
     assert Ppks.objects.count() == 0 and not Impor.objects.exists()
 
@@ -102,7 +107,7 @@ def test_two_unknown_labels_coded_saved_as_a_version_then_imported(client, users
     assert "lanjut_usia_telantar" in html and "63.72.02.1004" in html
     assert html.count('class="ditolak"') == 3 and html.count("badge ok") == 4
     assert "SUKAMAJU" in html and "TANGGAL PENDATAAN" in html
-    assert not NIK_KK.search(html)
+    assert not nik_terbuka(html)
 
     r = client.post(u["pratinjau"])
     assert r.status_code == 302 and r["Location"] == u["proses"]
